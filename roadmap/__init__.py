@@ -1,0 +1,61 @@
+"""Roadmap: a co-creation readiness self-assessment for public services (Flask app factory)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from . import paths
+from .config import Config, finalise
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: configuration, questionnaires, extensions, blueprints, database schema."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(paths.TEMPLATES),
+        static_folder=str(paths.STATIC),
+    )
+    app.config.from_object(Config)
+    app.config.from_prefixed_env("ROADMAP")
+    if test_config:
+        app.config.update(test_config)
+    finalise(app)
+
+    from .catalogue import Catalogue
+    from .loader import load_directory
+
+    directory = Path(app.config["QUESTIONNAIRE_DIR"] or paths.QUESTIONNAIRES)
+    app.extensions["roadmap.catalogue"] = Catalogue.of(load_directory(directory))
+
+    from .extensions import babel, csrf, db, init_engine_events, migrate
+    from .i18n import select_locale
+
+    init_engine_events()
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(paths.MIGRATIONS), render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(
+        app, locale_selector=select_locale, default_translation_directories=str(paths.TRANSLATIONS)
+    )
+
+    from . import errors, i18n, security
+    from .textformat import paragraphs
+    from .views import assessment, home, library, results
+
+    for blueprint in (home.bp, assessment.bp, results.bp, library.bp):
+        app.register_blueprint(blueprint)
+    app.add_template_filter(paragraphs)
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+
+    if app.config["AUTO_MIGRATE"]:
+        from flask_migrate import upgrade
+
+        with app.app_context():
+            upgrade(directory=str(paths.MIGRATIONS))
+    return app

@@ -1,0 +1,156 @@
+"""The `roadmap` command: Flask's CLI (run, db, …) plus serve, check, score, report and schema."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask
+from flask.cli import FlaskGroup, ScriptInfo
+
+from . import create_app, paths
+from .config import ConfigError
+from .loader import QuestionnaireError, check_files, load_directory, load_json
+
+EXIT_BAD_ANSWERS = 2
+QUESTIONNAIRES_OPTION = click.option(
+    "--questionnaires", "questionnaire_dir", type=click.Path(path_type=Path, file_okay=False),
+    envvar="ROADMAP_QUESTIONNAIRE_DIR", default=paths.QUESTIONNAIRES, show_default=True,
+    help="Folder of questionnaire files.",
+)
+
+
+
+def _app_factory() -> Flask:
+    return create_app()
+
+
+class RoadmapGroup(FlaskGroup):
+    """Flask's group, but an app that cannot start is explained in one message."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        # Flask prints a traceback when the app fails to load while listing commands.
+        try:
+            ctx.ensure_object(ScriptInfo).load_app()
+        except (QuestionnaireError, ConfigError) as exc:
+            click.echo(f"Roadmap cannot start:\n{exc}\n", err=True)
+            return sorted(self.commands)
+        return super().list_commands(ctx)
+
+
+@click.group(cls=RoadmapGroup, create_app=_app_factory, add_version_option=False)
+def cli() -> None:
+    """Roadmap: co-creation readiness self-assessment for public services."""
+
+
+@cli.command("serve", with_appcontext=False)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
+def serve(host: str, port: int, threads: int) -> None:
+    """Serve the app with the waitress production server."""
+    from waitress import serve as waitress_serve
+
+    app = create_app()
+    click.echo(f"Roadmap is running on http://{host}:{port}/ (Ctrl+C to stop)")
+    waitress_serve(app, host=host, port=port, threads=threads)
+
+
+@cli.command("check", with_appcontext=False)
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@QUESTIONNAIRES_OPTION
+def check(files: tuple[Path, ...], questionnaire_dir: Path) -> None:
+    """Validate questionnaire files (all of the questionnaire folder when none are given)."""
+    targets = list(files) or sorted(questionnaire_dir.glob("**/*.yaml"))
+    loaded, problems = check_files(targets)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(f"{len(problems)} problem(s) found.", err=True)
+        sys.exit(1)
+    for q in loaded:
+        click.echo(f"ok: {q.id} version {q.version} ({len(q.items)} items)")
+
+
+def _offline_app(questionnaire_dir: Path) -> Flask:
+    """An app for translation only: in-memory database, nothing written to disk."""
+    return create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "AUTO_MIGRATE": False,
+                       "SECRET_KEY": "offline", "QUESTIONNAIRE_DIR": str(questionnaire_dir)})
+
+
+def _read_answers(answers_file: Path, questionnaire_dir: Path):
+    """The questionnaire and answer set of an answers file, or exit 2 with every problem."""
+    from .catalogue import Catalogue
+    from .core.answers import parse_answer_document
+
+    try:
+        doc = load_json(answers_file)
+    except ValueError as exc:
+        raise click.exceptions.Exit(_fail([str(exc)])) from exc
+    found = Catalogue.of(load_directory(questionnaire_dir))
+    qid = doc.get("questionnaire") if isinstance(doc, dict) else None
+    q = found.get(qid) if isinstance(qid, str) else None
+    if q is None:
+        known = ", ".join(sorted({k[0] for k in found.by_version}))
+        raise click.exceptions.Exit(_fail([f"questionnaire: unknown id {qid!r} (known: {known})"]))
+    version = doc.get("version")
+    q = found.get(qid, version) if isinstance(version, int) and found.get(qid, version) else q
+    answer_set, problems = parse_answer_document(q, doc)
+    if problems:
+        raise click.exceptions.Exit(_fail([f"{answers_file}: {p}" for p in problems]))
+    return q, answer_set
+
+
+def _fail(messages: list[str]) -> int:
+    for message in messages:
+        click.echo(message, err=True)
+    return EXIT_BAD_ANSWERS
+
+
+@cli.command("score", with_appcontext=False)
+@click.argument("answers_file", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--locale", type=click.Choice(["fr", "en"]), help="Defaults to the file's locale.")
+@QUESTIONNAIRES_OPTION
+def score_command(answers_file: Path, fmt: str, locale: str | None, questionnaire_dir: Path) -> None:
+    """Score an answers file offline; exit 2 if the file is malformed or inconsistent."""
+    from flask_babel import force_locale
+
+    from .core.results import analyse
+    from .presenters import results_summary
+    from .textreport import render_text
+
+    q, answer_set = _read_answers(answers_file, questionnaire_dir)
+    locale = locale or answer_set.locale
+    app = _offline_app(questionnaire_dir)
+    with app.test_request_context(), force_locale(locale):
+        summary = results_summary(analyse(q, answer_set), locale)
+        output = (json.dumps(summary, indent=2, ensure_ascii=False) if fmt == "json"
+                  else render_text(summary))
+    click.echo(output)
+
+
+@cli.command("schema", with_appcontext=False)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True)
+def schema(out: Path) -> None:
+    """Write the JSON Schemas of questionnaire and answers files (for editors)."""
+    from .core.answers import answers_json_schema
+    from .loader import questionnaire_json_schema
+
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "questionnaire.schema.json").write_text(questionnaire_json_schema(), encoding="utf-8")
+    (out / "answers.schema.json").write_text(
+        json.dumps(answers_json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    click.echo(f"wrote {out}/questionnaire.schema.json and {out}/answers.schema.json")
+
+
+def main() -> None:
+    """Console entry point: configuration and content errors are messages, not tracebacks."""
+    try:
+        cli.main(prog_name="roadmap")
+    except (QuestionnaireError, ConfigError) as exc:
+        click.echo(f"Roadmap cannot start:\n{exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,125 @@
+"""Chart data and geometry shared by the web page (Plotly) and the PDF (server-drawn SVG)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .results import Results
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float | None, ...]  # one per axis; None = not enough answers
+
+
+@dataclass(frozen=True)
+class Radar:
+    axes: tuple[str, ...]
+    series: tuple[Series, ...]
+
+
+def radar(results: Results, locale: str, current: str, previous: str) -> Radar:
+    """The dimensions as radar axes: this assessment, and the previous one when there is one."""
+    q = results.questionnaire
+    dims = [q.dimension(d) for d in results.scores.dimensions]
+    series = [Series(current, tuple(results.scores.dimensions[d.id].score for d in dims))]
+    if results.previous is not None:
+        before = results.previous.dimensions
+        series.append(
+            Series(previous, tuple(before[d.id].score if d.id in before else None for d in dims))
+        )
+    return Radar(tuple(d.label(locale) for d in dims), tuple(series))
+
+
+COLOURS = ("#1d5e8c", "#b35900")  # both reach 4.5:1 on white
+
+
+def plotly_figure(chart: Radar, title: str) -> dict:
+    """A Plotly figure as plain JSON (no plotly.graph_objects: it costs ~20 ms to validate)."""
+    traces = []
+    for colour, s in zip(COLOURS, chart.series, strict=False):
+        # Close the polygon; a missing score is drawn at 0 and named in the data table.
+        values = [v if v is not None else 0 for v in s.values]
+        traces.append({
+            "type": "scatterpolar",
+            "r": values + values[:1],
+            "theta": list(chart.axes) + list(chart.axes[:1]),
+            "name": s.name,
+            "fill": "toself",
+            "opacity": 0.55 if len(traces) == 0 else 0.35,
+            "line": {"color": colour, "width": 3, "dash": "solid" if not traces else "dash"},
+            "hovertemplate": "%{theta}: %{r:.0f}/100<extra>" + s.name + "</extra>",
+        })
+    return {
+        "data": traces,
+        "layout": {
+            "title": {"text": title},
+            "polar": {"radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100]}},
+            "showlegend": len(traces) > 1,
+            "legend": {"orientation": "h"},
+            "margin": {"l": 70, "r": 70, "t": 40, "b": 40},
+            "font": {"family": "system-ui, Arial, sans-serif", "size": 14},
+        },
+        "config": {"displaylogo": False, "responsive": True},
+    }
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+
+
+def polar_point(centre: float, radius: float, index: int, count: int, value: float) -> Point:
+    """Axis `index` of `count`, first axis straight up, clockwise; value on 0-100."""
+    angle = -math.pi / 2 + 2 * math.pi * index / count
+    r = radius * max(0.0, min(100.0, value)) / 100.0
+    return Point(round(centre + r * math.cos(angle), 2), round(centre + r * math.sin(angle), 2))
+
+
+@dataclass(frozen=True)
+class SvgRadar:
+    """Everything an SVG template needs to draw the radar."""
+
+    size: float
+    rings: tuple[str, ...]  # polygon point lists for 25/50/75/100
+    spokes: tuple[Point, ...]
+    labels: tuple[tuple[str, Point, str], ...]  # text, position, text-anchor
+    polygons: tuple[tuple[str, str, str], ...]  # points, colour, series name
+
+
+def svg_radar(chart: Radar, size: float = 400, margin: float = 90) -> SvgRadar:
+    centre = size / 2
+    radius = centre - margin
+    n = len(chart.axes)
+
+    def ring(value: float) -> str:
+        return " ".join(
+            f"{p.x},{p.y}" for p in (polar_point(centre, radius, i, n, value) for i in range(n))
+        )
+
+    labels = []
+    for i, name in enumerate(chart.axes):
+        p = polar_point(centre, radius + 14, i, n, 100)
+        anchor = "middle" if abs(p.x - centre) < 1 else ("start" if p.x > centre else "end")
+        labels.append((name, p, anchor))
+    polygons = tuple(
+        (
+            " ".join(
+                f"{p.x},{p.y}"
+                for p in (polar_point(centre, radius, i, n, v or 0) for i, v in enumerate(s.values))
+            ),
+            colour,
+            s.name,
+        )
+        for colour, s in zip(COLOURS, chart.series, strict=False)
+    )
+    return SvgRadar(
+        size=size,
+        rings=tuple(ring(v) for v in (25, 50, 75, 100)),
+        spokes=tuple(polar_point(centre, radius, i, n, 100) for i in range(n)),
+        labels=tuple(labels),
+        polygons=polygons,
+    )

@@ -1,0 +1,301 @@
+"""The questionnaire file format: typed, frozen pydantic models validated once at load time."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+
+Locale = Literal["fr", "en"]
+LOCALES: tuple[Locale, ...] = ("fr", "en")
+DEFAULT_LOCALE: Locale = "fr"
+
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Model(BaseModel):
+    """Base for every file model: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Model):
+    """A visible string in both languages; neither may be empty."""
+
+    fr: NonEmpty
+    en: NonEmpty
+
+    def get(self, locale: str) -> str:
+        return self.en if locale == "en" else self.fr
+
+
+class ItemKind(StrEnum):
+    RATED = "rated"
+    CHOICE = "choice"
+    TEXT = "text"
+
+
+class Iap2Level(StrEnum):
+    """The IAP2 spectrum of public participation, lowest promise first."""
+
+    INFORM = "inform"
+    CONSULT = "consult"
+    INVOLVE = "involve"
+    COLLABORATE = "collaborate"
+    EMPOWER = "empower"
+
+    @property
+    def rank(self) -> int:
+        return list(Iap2Level).index(self) + 1
+
+
+class ScalePoint(Model):
+    value: int = Field(ge=1, le=5)
+    label: Text
+
+
+class ChoiceOption(Model):
+    id: Identifier
+    label: Text
+    level: Iap2Level
+
+
+class Item(Model):
+    """One question. Rated and choice items are scored; text items are reflections."""
+
+    id: Identifier
+    kind: ItemKind
+    concept: NonEmpty
+    dimension: Identifier | None = None
+    text: Text
+    help: Text | None = None
+    weight: float = Field(default=1.0, gt=0, le=10)
+    reverse: bool = False
+    # Choice (power-sharing) items only.
+    options: tuple[ChoiceOption, ...] = ()
+    area: Identifier | None = None
+    role: Literal["practice", "aim"] = "practice"
+    # Text items only.
+    guidance: Text | None = None
+    example: Text | None = None
+    max_length: int = Field(default=4000, ge=50, le=20000)
+
+    @model_validator(mode="after")
+    def _kind_specific_fields(self) -> Item:
+        if self.kind is ItemKind.RATED and self.dimension is None:
+            raise ValueError("a rated item needs a dimension")
+        if self.kind is ItemKind.CHOICE:
+            if len(self.options) < 2:
+                raise ValueError("a choice item needs at least two options")
+            if len({o.id for o in self.options}) != len(self.options):
+                raise ValueError("option ids must be unique within an item")
+            if self.area is None:
+                raise ValueError("a choice item needs an area (what power is shared over)")
+        elif self.options:
+            raise ValueError("only choice items have options")
+        if self.kind is not ItemKind.RATED and self.reverse:
+            raise ValueError("only rated items can be reverse-scored")
+        return self
+
+    @property
+    def is_scored(self) -> bool:
+        return self.kind is not ItemKind.TEXT
+
+    def option(self, option_id: str) -> ChoiceOption | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+class Section(Model):
+    """A wizard step."""
+
+    id: Identifier
+    title: Text
+    intro: Text | None = None
+    items: tuple[Item, ...] = Field(min_length=1)
+
+
+class Dimension(Model):
+    """A radar axis: rated items roll up into it."""
+
+    id: Identifier
+    name: Text
+    short: Text | None = None
+    description: Text
+    weight: float = Field(default=1.0, gt=0, le=10)
+
+    def label(self, locale: str) -> str:
+        return (self.short or self.name).get(locale)
+
+
+class MaturityLevel(Model):
+    """A named band of scores: a score belongs to the highest level whose `min` it reaches."""
+
+    id: Identifier
+    min: float = Field(ge=0, le=100)
+    name: Text
+    description: Text
+
+
+class PowerSettings(Model):
+    """How the power-sharing block is read, including the consultation trap."""
+
+    # Areas (of choice items) where decisions, resources and risk are or are not shared.
+    key_areas: tuple[Identifier, ...] = Field(min_length=1)
+    # The aim level at or above which a team is taken to be claiming co-creation.
+    trap_aim_at_least: Iap2Level = Iap2Level.COLLABORATE
+
+
+# --- recommendation rules -------------------------------------------------------------
+
+
+class DimensionCondition(Model):
+    dimension: Identifier
+    below: float | None = Field(default=None, ge=0, le=100)
+    at_least: float | None = Field(default=None, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> DimensionCondition:
+        if (self.below is None) == (self.at_least is None):
+            raise ValueError("give exactly one of 'below' or 'at_least'")
+        return self
+
+
+class OverallCondition(Model):
+    overall_below: float | None = Field(default=None, ge=0, le=100)
+    overall_at_least: float | None = Field(default=None, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> OverallCondition:
+        if (self.overall_below is None) == (self.overall_at_least is None):
+            raise ValueError("give exactly one of 'overall_below' or 'overall_at_least'")
+        return self
+
+
+class PowerCondition(Model):
+    power_at_most: Iap2Level | None = None
+    power_at_least: Iap2Level | None = None
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> PowerCondition:
+        if (self.power_at_most is None) == (self.power_at_least is None):
+            raise ValueError("give exactly one of 'power_at_most' or 'power_at_least'")
+        return self
+
+
+class FlagCondition(Model):
+    flag: Literal["consultation_trap"]
+
+
+class AnswerCondition(Model):
+    """Fires when a rated item got one of `values`, or a choice item one of `options`."""
+
+    item: Identifier
+    values: tuple[int, ...] = ()
+    options: tuple[Identifier, ...] = ()
+
+    @model_validator(mode="after")
+    def _one_target(self) -> AnswerCondition:
+        if bool(self.values) == bool(self.options):
+            raise ValueError("give exactly one of 'values' or 'options'")
+        if any(not 1 <= v <= 5 for v in self.values):
+            raise ValueError("values must be on the 1-5 scale")
+        return self
+
+
+Condition = DimensionCondition | OverallCondition | PowerCondition | FlagCondition | AnswerCondition
+
+
+class Effort(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Recommendation(Model):
+    """A tool or method, with the conditions under which it is recommended."""
+
+    id: Identifier
+    concept: NonEmpty | None = None
+    title: Text
+    summary: Text
+    when: Text
+    steps: tuple[Text, ...] = Field(min_length=1)
+    effort: Effort
+    duration: Text
+    who: Text
+    example: Text
+    caution: Text
+    # What it strengthens: dimension ids or "power"; used to rank by need.
+    addresses: tuple[Identifier, ...] = Field(min_length=1)
+    conditions: tuple[Condition, ...] = Field(min_length=1)
+    match: Literal["any", "all"] = "any"
+    boost: float = Field(default=0, ge=-50, le=50)
+
+
+# --- the questionnaire ------------------------------------------------------------------
+
+
+class Questionnaire(Model):
+    """A whole questionnaire file."""
+
+    id: Identifier
+    version: int = Field(ge=1)
+    title: Text
+    intro: Text
+    methods: Text | None = None
+    scale: tuple[ScalePoint, ...] = Field(min_length=5, max_length=5)
+    dont_know: Text
+    not_applicable: Text
+    coverage_threshold: float = Field(default=0.5, gt=0, le=1)
+    strength_threshold: float = Field(default=70, ge=0, le=100)
+    divergence_sd: float = Field(default=1.0, gt=0, le=4)
+    levels: tuple[MaturityLevel, ...] = Field(min_length=2)
+    dimensions: tuple[Dimension, ...] = Field(min_length=1)
+    sections: tuple[Section, ...] = Field(min_length=1)
+    power: PowerSettings | None = None
+    recommendations: tuple[Recommendation, ...] = ()
+
+    _items: dict[str, Item] = PrivateAttr(default_factory=dict)
+    _dimensions: dict[str, Dimension] = PrivateAttr(default_factory=dict)
+    _items_by_dimension: dict[str, tuple[Item, ...]] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, __context: object) -> None:
+        # Indexes computed once so that scoring stays well under a millisecond.
+        self._items = {i.id: i for s in self.sections for i in s.items}
+        self._dimensions = {d.id: d for d in self.dimensions}
+        self._items_by_dimension = {
+            d.id: tuple(
+                i for i in self._items.values()
+                if i.kind is ItemKind.RATED and i.dimension == d.id
+            )
+            for d in self.dimensions
+        }
+
+    @property
+    def items(self) -> dict[str, Item]:
+        return self._items
+
+    def item(self, item_id: str) -> Item | None:
+        return self._items.get(item_id)
+
+    def dimension(self, dimension_id: str) -> Dimension | None:
+        return self._dimensions.get(dimension_id)
+
+    def rated_items(self, dimension_id: str) -> tuple[Item, ...]:
+        return self._items_by_dimension.get(dimension_id, ())
+
+    @property
+    def power_items(self) -> tuple[Item, ...]:
+        return tuple(i for i in self._items.values() if i.kind is ItemKind.CHOICE)
+
+    def recommendation(self, rec_id: str) -> Recommendation | None:
+        return next((r for r in self.recommendations if r.id == rec_id), None)
+
+    def level_for(self, score: float) -> MaturityLevel:
+        chosen = self.levels[0]
+        for level in self.levels:
+            if score >= level.min:
+                chosen = level
+        return chosen

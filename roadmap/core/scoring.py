@@ -1,0 +1,151 @@
+"""Readiness scores per dimension and overall, each with the answers and weights behind it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet, Value
+from .power import PowerResult, score_power
+from .questionnaire import Item, Questionnaire
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """How one rated answer fed its dimension score."""
+
+    item_id: str
+    answer: Value | None
+    item_score: float | None  # 0-100 after reversal; None for no number
+    weight: float
+    reverse: bool
+    weight_share: float  # share of the dimension's answered weight (0-1)
+    points: float  # item_score * weight_share: the points it adds to the dimension score
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    """A dimension's score, how much of it was answered, and why it is what it is."""
+
+    dimension_id: str
+    score: float | None  # None: not enough answers
+    raw_score: float | None  # the weighted mean even when coverage is too low
+    coverage: float  # answered weight / applicable weight (0-1)
+    level_id: str | None
+    answered: int
+    dont_know: int
+    not_applicable: int
+    unanswered: int
+    contributions: tuple[Contribution, ...]
+
+    @property
+    def sufficient(self) -> bool:
+        return self.score is not None
+
+    def weightiest(self, n: int = 3) -> tuple[Contribution, ...]:
+        """The answers that weighed most: largest weight first, then furthest from the middle."""
+        scored = [c for c in self.contributions if c.item_score is not None]
+        scored.sort(key=lambda c: (-c.weight_share, -abs(c.item_score - 50), c.item_id))
+        return tuple(scored[:n])
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Everything the scoring of one answer set produces."""
+
+    questionnaire_id: str
+    version: int
+    dimensions: Mapping[str, DimensionScore]
+    overall: float | None
+    overall_level_id: str | None
+    power: PowerResult | None
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        return ("consultation_trap",) if self.power and self.power.consultation_trap else ()
+
+    def score_of(self, target: str) -> float | None:
+        """The score of a dimension id, or of "power" (the power-sharing index)."""
+        if target == "power":
+            return self.power.index if self.power else None
+        dim = self.dimensions.get(target)
+        return dim.score if dim else None
+
+
+def item_score(item: Item, value: Value | None) -> float | None:
+    """0-100 for a numeric answer (reversed when the item is), None for anything else."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    points = (value - 1) * 25.0
+    return 100.0 - points if item.reverse else points
+
+
+def score_dimension(q: Questionnaire, dimension_id: str, answers: Mapping[str, Value]) -> DimensionScore:
+    """Weighted mean of answered items; "don't know" and unanswered items only lower coverage."""
+    items = q.rated_items(dimension_id)
+    numeric: list[tuple[Item, Value, float]] = []
+    dont_know = not_applicable = unanswered = 0
+    applicable_weight = 0.0
+    for item in items:
+        value = answers.get(item.id)
+        if value == NOT_APPLICABLE:
+            not_applicable += 1
+            continue
+        applicable_weight += item.weight
+        s = item_score(item, value)
+        if s is not None:
+            numeric.append((item, value, s))
+        elif value == DONT_KNOW:
+            dont_know += 1
+        else:
+            unanswered += 1
+    answered_weight = sum(item.weight for item, _, _ in numeric)
+    coverage = answered_weight / applicable_weight if applicable_weight else 0.0
+    raw = (
+        sum(item.weight * s for item, _, s in numeric) / answered_weight if answered_weight else None
+    )
+    by_id = {item.id: (value, s, item.weight / answered_weight) for item, value, s in numeric}
+    contributions = []
+    for item in items:
+        value, s, share = by_id.get(item.id, (answers.get(item.id), None, 0.0))
+        contributions.append(
+            Contribution(item.id, value, s, item.weight, item.reverse, share, (s or 0.0) * share)
+        )
+    # A small epsilon keeps 0.5 coverage at a 0.5 threshold from failing on float rounding.
+    score = raw if raw is not None and coverage + 1e-9 >= q.coverage_threshold else None
+    return DimensionScore(
+        dimension_id=dimension_id,
+        score=score,
+        raw_score=raw,
+        coverage=coverage,
+        level_id=q.level_for(score).id if score is not None else None,
+        answered=len(numeric),
+        dont_know=dont_know,
+        not_applicable=not_applicable,
+        unanswered=unanswered,
+        contributions=tuple(contributions),
+    )
+
+
+def overall_index(q: Questionnaire, dimensions: Mapping[str, DimensionScore]) -> float | None:
+    """Weighted mean of the dimensions that have a score; None unless at least half do."""
+    scored = [(q.dimension(d).weight, s.score) for d, s in dimensions.items() if s.score is not None]
+    if not scored or len(scored) * 2 < len(dimensions):
+        return None
+    total_weight = sum(w for w, _ in scored)
+    return sum(w * s for w, s in scored) / total_weight
+
+
+def score(q: Questionnaire, answer_set: AnswerSet) -> Scores:
+    """Score one answer set against its questionnaire."""
+    answers = answer_set.answers
+    dimensions = {d.id: score_dimension(q, d.id, answers) for d in q.dimensions}
+    overall = overall_index(q, dimensions)
+    return Scores(
+        questionnaire_id=q.id,
+        version=q.version,
+        dimensions=dimensions,
+        overall=overall,
+        overall_level_id=q.level_for(overall).id if overall is not None else None,
+        power=score_power(q, answers) if q.power_items else None,
+    )

@@ -1,0 +1,82 @@
+"""Forms: the start form, and wizard pages built from a questionnaire section's items."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import Field, RadioField, SelectChoice, SelectField, StringField, TextAreaField
+from wtforms.validators import Length, Optional, ValidationError
+
+from .core.answers import DONT_KNOW, NOT_APPLICABLE
+from .core.questionnaire import Item, ItemKind, Questionnaire, Section
+
+ROLES = [
+    SelectChoice("frontline", _l("Front-line public servant")),
+    SelectChoice("manager", _l("Manager or team lead")),
+    SelectChoice("trainer", _l("Trainer or facilitator")),
+    SelectChoice("elected", _l("Elected official")),
+    SelectChoice("partner", _l("Citizen, partner or community organisation")),
+    SelectChoice("other", _l("Other")),
+]
+LANGUAGES = [SelectChoice("fr", "Français"), SelectChoice("en", "English")]
+SERVICE_NAME_MAX = 200
+CHOICE_MESSAGE = _l("Choose one of the answers offered.")
+
+
+class StartForm(FlaskForm):
+    service_name = StringField(
+        _l("Service or team name (optional)"),
+        validators=[Optional(), Length(max=SERVICE_NAME_MAX, message=_l(
+            "The service or team name must be %(max)d characters or fewer."))],
+    )
+    role = RadioField(_l("Your role"), choices=ROLES, validators=[Optional()])
+    language = RadioField(
+        _l("Language of the assessment"),
+        choices=LANGUAGES,
+        default="fr",
+    )
+
+
+class ReportForm(FlaskForm):
+    """Language chosen at download."""
+
+    lang = SelectField(_l("Language of the report"), choices=LANGUAGES)
+
+
+class ActionForm(FlaskForm):
+    """A form with nothing but its CSRF token, for buttons that change state."""
+
+
+class AnswerField(RadioField):
+    """A radio group whose out-of-range message tells the person what to do."""
+
+    def pre_validate(self, form: FlaskForm) -> None:
+        if self.data is not None and self.data not in {c.value for c in self.choices}:
+            raise ValidationError(CHOICE_MESSAGE)
+
+
+def _radio(item: Item, q: Questionnaire, locale: str) -> AnswerField:
+    if item.kind is ItemKind.RATED:
+        choices = [SelectChoice(str(p.value), f"{p.value} – {p.label.get(locale)}") for p in q.scale]
+        choices += [SelectChoice(DONT_KNOW, q.dont_know.get(locale)),
+                    SelectChoice(NOT_APPLICABLE, q.not_applicable.get(locale))]
+    else:
+        choices = [SelectChoice(o.id, o.label.get(locale)) for o in item.options]
+        choices.append(SelectChoice(DONT_KNOW, q.dont_know.get(locale)))
+    return AnswerField(item.text.get(locale), choices=choices, validators=[Optional()])
+
+
+def section_form_class(q: Questionnaire, section: Section, locale: str) -> type[FlaskForm]:
+    """A form class with one field per item of `section`, named by the item id."""
+    fields: dict[str, Field] = {}
+    for item in section.items:
+        if item.kind is ItemKind.TEXT:
+            fields[item.id] = TextAreaField(
+                item.text.get(locale),
+                validators=[Optional(), Length(max=item.max_length, message=_l(
+                    "Your answer is %(length)d characters long; the limit is %(max)d. "
+                    "Shorten it to save this page."))],
+            )
+        else:
+            fields[item.id] = _radio(item, q, locale)
+    return type(f"Section_{section.id}", (FlaskForm,), fields)
