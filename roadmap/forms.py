@@ -50,6 +50,10 @@ class ActionForm(FlaskForm):
 class AnswerField(RadioField):
     """A radio group whose out-of-range message tells the person what to do."""
 
+    def process_formdata(self, valuelist: list[str]) -> None:
+        # No choice and a blank value both mean "not answered on this page".
+        self.data = (valuelist[0].strip() or None) if valuelist else None
+
     def pre_validate(self, form: FlaskForm) -> None:
         if self.data is not None and self.data not in {c.value for c in self.choices}:
             raise ValidationError(CHOICE_MESSAGE)

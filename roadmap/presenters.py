@@ -111,7 +111,7 @@ def reason_text(q: Questionnaire, reason: Reason, locale: str) -> str:
         return _("The consultation trap applies: you aim at co-creation but decisions, "
                  "resources and risk stay with the service.")
     item = q.item(reason.subject)
-    question = item.text.get(locale) if item else reason.subject
+    question = (item.text.get(locale) if item else reason.subject).rstrip(".")
     return _("You answered “%(answer)s” to “%(question)s”.",
              answer=answer_text(q, reason.subject, reason.value, locale), question=question)
 
