@@ -44,9 +44,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     from . import errors, i18n, security
     from .textformat import paragraphs
-    from .views import assessment, home, library, results
+    from .views import assessment, home, library, report, results
 
-    for blueprint in (home.bp, assessment.bp, results.bp, library.bp):
+    for blueprint in (home.bp, assessment.bp, results.bp, library.bp, report.bp):
         app.register_blueprint(blueprint)
     app.add_template_filter(paragraphs)
     i18n.init_app(app)

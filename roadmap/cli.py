@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -130,6 +131,29 @@ def score_command(answers_file: Path, fmt: str, locale: str | None, questionnair
         output = (json.dumps(summary, indent=2, ensure_ascii=False) if fmt == "json"
                   else render_text(summary))
     click.echo(output)
+
+
+@cli.command("report", with_appcontext=False)
+@click.argument("answers_file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
+              help="Where to write the PDF.")
+@click.option("--locale", type=click.Choice(["fr", "en"]), help="Defaults to the file's locale.")
+@click.option("--service-name", help="Service or team name for the cover.")
+@QUESTIONNAIRES_OPTION
+def report_command(answers_file: Path, output: Path, locale: str | None,
+                   service_name: str | None, questionnaire_dir: Path) -> None:
+    """Write the PDF readiness report of an answers file."""
+    from .core.results import analyse
+    from .services.reports import ReportMeta, report_pdf
+
+    q, answer_set = _read_answers(answers_file, questionnaire_dir)
+    locale = locale or answer_set.locale
+    app = _offline_app(questionnaire_dir)
+    with app.test_request_context():
+        meta = ReportMeta(service_name, None, datetime.fromtimestamp(answers_file.stat().st_mtime, UTC))
+        pdf = report_pdf(analyse(q, answer_set), meta, locale)
+    output.write_bytes(pdf)
+    click.echo(f"wrote {output} ({len(pdf) // 1024} KB)")
 
 
 @cli.command("schema", with_appcontext=False)

@@ -1,0 +1,130 @@
+"""PDF readiness reports: the print context, rendering, and a cache keyed by content and locale."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask import current_app, render_template
+from flask_babel import force_locale, format_date
+from flask_babel import gettext as _
+
+from ..core.charts import radar, svg_radar
+from ..core.questionnaire import ItemKind
+from ..core.results import Results
+from ..forms import ROLES
+from ..models import Assessment
+from ..pdf import render_pdf
+from ..typography import french_spacing_html
+
+TOP_RECOMMENDATIONS = 8
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What the cover says besides the results."""
+
+    service_name: str | None
+    role: str | None
+    date: datetime | None
+
+
+def meta_of(assessment: Assessment) -> ReportMeta:
+    return ReportMeta(assessment.service_name, assessment.role,
+                      assessment.submitted_at or assessment.updated_at)
+
+
+class ReportCache:
+    """A small thread-safe LRU of rendered PDFs: identical requests skip WeasyPrint."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+
+    def get(self, key: str) -> bytes | None:
+        with self._lock:
+            pdf = self._items.get(key)
+            if pdf is not None:
+                self._items.move_to_end(key)
+                self.hits += 1
+            return pdf
+
+    def put(self, key: str, pdf: bytes) -> None:
+        with self._lock:
+            self._items[key] = pdf
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+def _cache() -> ReportCache:
+    cache = current_app.extensions.get("roadmap.report_cache")
+    if cache is None:
+        cache = current_app.extensions["roadmap.report_cache"] = ReportCache(
+            current_app.config["REPORT_CACHE_SIZE"]
+        )
+    return cache
+
+
+def cache_key(results: Results, meta: ReportMeta, locale: str) -> str:
+    """A digest of everything the PDF shows: answers, reflections, cover, previous scores."""
+    previous = None
+    if results.previous is not None:
+        previous = {d: s.score for d, s in results.previous.dimensions.items()}
+    content = {
+        "q": [results.questionnaire.id, results.questionnaire.version],
+        "answers": {k: str(v) for k, v in results.answers.answers.items()},
+        "reflections": dict(results.answers.reflections),
+        "meta": [meta.service_name, meta.role, meta.date.isoformat() if meta.date else None],
+        "previous": previous,
+        "locale": locale,
+    }
+    blob = json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(blob).hexdigest()
+
+
+def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
+    """The print HTML of a report, in `locale` (needs an app context)."""
+    q = results.questionnaire
+    with force_locale(locale):
+        chart = radar(results, locale, _("This assessment"), _("Previous assessment"))
+        reflections = [
+            (item, results.answers.reflections[item.id])
+            for item in q.items.values()
+            if item.kind is ItemKind.TEXT and (results.answers.reflections.get(item.id) or "").strip()
+        ]
+        roles = {c.value: str(c.label) for c in ROLES}
+        recs = results.recommendations
+        html = render_template(
+            "report/report.html",
+            q=q, results=results, locale=locale, chart=chart, svg=svg_radar(chart),
+            reflections=reflections,
+            meta={
+                "service_name": meta.service_name,
+                "role": roles.get(meta.role or ""),
+                "date": format_date(meta.date, "long") if meta.date else "",
+            },
+            recommendations=recs[:TOP_RECOMMENDATIONS],
+            more_recommendations=[
+                q.recommendation(r.recommendation_id).title.get(locale)
+                for r in recs[TOP_RECOMMENDATIONS:]
+            ],
+        )
+    return french_spacing_html(html) if locale == "fr" else html
+
+
+def report_pdf(results: Results, meta: ReportMeta, locale: str) -> bytes:
+    """The PDF report, from the cache when nothing it shows has changed."""
+    cache = _cache()
+    key = cache_key(results, meta, locale)
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_pdf(report_html(results, meta, locale))
+        cache.put(key, pdf)
+    return pdf

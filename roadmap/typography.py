@@ -1,0 +1,25 @@
+"""French typography for print: the non-breaking spaces French puts before : ; ? ! and inside « »."""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"  # narrow no-break space, used before ; ? ! in French typesetting
+
+_TEXT_NODE = re.compile(r">([^<]+)<")
+_BEFORE_COLON = re.compile(r"[ \u00a0](?=:(?:\s|$|<))")
+_BEFORE_PUNCT = re.compile(r"[ \u00a0](?=[;?!»])")
+_AFTER_GUILLEMET = re.compile(r"«[ \u00a0]")
+
+
+def french_spacing_text(text: str) -> str:
+    """Make the spaces French already has before : ; ? ! » and after « unbreakable."""
+    text = _BEFORE_COLON.sub(NBSP, text)
+    text = _BEFORE_PUNCT.sub(NNBSP, text)
+    return _AFTER_GUILLEMET.sub("«" + NNBSP, text)
+
+
+def french_spacing_html(html: str) -> str:
+    """Apply french_spacing_text to text between tags only (never to attributes or markup)."""
+    return _TEXT_NODE.sub(lambda m: ">" + french_spacing_text(m.group(1)) + "<", html)

@@ -1,0 +1,38 @@
+"""The PDF readiness report download."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, Response, current_app, redirect, request, url_for
+
+from ..services import reports
+from ..services import results as results_service
+from . import access
+
+bp = Blueprint("report", __name__, url_prefix="/report")
+
+
+def _filename(service_name: str | None, locale: str) -> str:
+    base = "rapport-cocreation" if locale == "fr" else "co-creation-report"
+    slug = re.sub(r"[^a-z0-9]+", "-", (service_name or "").lower()).strip("-")[:40]
+    return f"{base}-{slug}.pdf" if slug else f"{base}.pdf"
+
+
+@bp.get("/<token>.pdf")
+def download(token: str):
+    assessment, q = access.load(token)
+    if assessment.status != "submitted":
+        return redirect(url_for("assessment.check", token=token))
+    # The reader's language: chosen at download, else the assessment's.
+    locale = request.args.get("lang")
+    if locale not in current_app.config["LANGUAGES"]:
+        locale = assessment.locale
+    results = results_service.analyse(assessment, q)
+    pdf = reports.report_pdf(results, reports.meta_of(assessment), locale)
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{_filename(assessment.service_name, locale)}"'
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,116 @@
+"""PDF reports: tagged, in the reader's language, with the results, safe with any user text."""
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from roadmap.pdf import StaticOnlyFetcher
+from roadmap.services.reports import ReportCache
+
+ARTEFACTS = Path(__file__).parent.parent.parent / "test-artifacts"
+HOSTILE = ("<b>gras</b> <img src=\"http://127.0.0.1:9/leak.png\"> "
+           + "Anticonstitutionnellementdéraisonnablementinterminable" * 4
+           + " 😀🎉 שלום עולם مرحبا بالعالم")
+
+
+def submitted(post_form, start_assessment, language="fr", reflection="Moins d'attente"):
+    token = start_assessment(language=language, service_name="Soutien à domicile")
+    post_form(f"/assessment/{token}/step/start",
+              {"r1": "1", "r2": "1", "r3": "5", "purpose_text": reflection})
+    post_form(f"/assessment/{token}/step/compass",
+              {"e1": "4", "e2": "4", "p_aim": "cocreate", "p_decide": "asked",
+               "p_budget": "asked", "p_eval": "us"})
+    post_form(f"/assessment/{token}/check", {})
+    return token
+
+
+def pdf_text(data: bytes) -> tuple[PdfReader, str]:
+    """The reader and the text; poppler's pdftotext when installed, as it decodes the two-byte
+    fonts WeasyPrint uses for large glyph sets, where pypdf yields NUL-separated text."""
+    reader = PdfReader(io.BytesIO(data))
+    if shutil.which("pdftotext"):
+        done = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
+        return reader, done.stdout.decode()
+    return reader, "\n".join(p.extract_text().replace("\x00", "") for p in reader.pages)
+
+
+def test_french_report_is_tagged_and_complete(client, post_form, start_assessment):
+    token = submitted(post_form, start_assessment)
+    response = client.get(f"/report/{token}.pdf")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert "rapport-cocreation-soutien-domicile.pdf" in response.headers["Content-Disposition"]
+    reader, text = pdf_text(response.data)
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "fr"
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert reader.metadata.title.startswith("Rapport")
+    assert len(reader.pages) == 8
+    for expected in ("Relations", "Éthique", "Débutant", "Consulter", "Aller vers",
+                     "Jury citoyen", "Moins d’attente" if "’" in text else "Moins d'attente",
+                     "Plan d’action" if "’" in text else "Plan d'action"):
+        assert expected in text, expected
+    for english in ("Executive summary", "Power-sharing", "What to do next", "Page "):
+        assert english not in text, english
+
+
+def test_report_language_is_chosen_at_download(client, post_form, start_assessment):
+    token = submitted(post_form, start_assessment, language="fr")
+    reader, text = pdf_text(client.get(f"/report/{token}.pdf?lang=en").data)
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert "Executive summary" in text and "Go where people are" in text
+    assert "Relationships" in text
+
+
+def test_identical_requests_are_served_from_the_cache(app, client, post_form, start_assessment):
+    token = submitted(post_form, start_assessment)
+    cache = app.extensions.setdefault("roadmap.report_cache", ReportCache(8))
+    hits = cache.hits
+    first = client.get(f"/report/{token}.pdf").data
+    second = client.get(f"/report/{token}.pdf").data
+    assert first == second and cache.hits == hits + 1
+    post_form(f"/assessment/{token}/step/start", {"r1": "5"})
+    post_form(f"/assessment/{token}/check", {})
+    client.get(f"/report/{token}.pdf")
+    assert cache.hits == hits + 1  # changed answers: rendered again
+
+
+def test_hostile_user_text_renders_and_nothing_is_fetched(client, post_form, start_assessment):
+    token = submitted(post_form, start_assessment, reflection=HOSTILE)
+    response = client.get(f"/report/{token}.pdf")
+    assert response.status_code == 200
+    _, text = pdf_text(response.data)
+    assert "<b>gras</b>" in text  # shown as text, not markup
+    assert "Anticonstitutionnellement" in text
+
+
+def test_fetcher_refuses_everything_but_static_files(tmp_path):
+    fetcher = StaticOnlyFetcher()
+    from roadmap import paths
+
+    assert fetcher(paths.STATIC.as_uri() + "/css/report.css").read()
+    for url in ("http://127.0.0.1/x", "https://example.org/a.png", "file:///etc/passwd",
+                paths.STATIC.as_uri() + "/../pyproject.toml", "data:text/plain,hi"):
+        with pytest.raises(ValueError):
+            fetcher(url)
+
+
+def test_unsubmitted_assessment_has_no_report_yet(client, start_assessment):
+    token = start_assessment()
+    assert client.get(f"/report/{token}.pdf").status_code == 302
+    assert client.get("/report/not-a-token.pdf").status_code == 404
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed")
+def test_first_pages_render_to_png_for_a_visual_check(client, post_form, start_assessment):
+    token = submitted(post_form, start_assessment, reflection=HOSTILE)
+    ARTEFACTS.mkdir(exist_ok=True)
+    pdf = ARTEFACTS / "report-fr.pdf"
+    pdf.write_bytes(client.get(f"/report/{token}.pdf").data)
+    subprocess.run(["pdftoppm", "-r", "60", "-l", "3", "-png", str(pdf), str(ARTEFACTS / "report-fr")],
+                   check=True)
+    assert len(list(ARTEFACTS.glob("report-fr-*.png"))) == 3
