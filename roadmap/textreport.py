@@ -12,9 +12,11 @@ def _score(value: float | None) -> str:
 
 
 def render_text(summary: dict[str, Any]) -> str:
+    overall = summary["overall"]
     lines = [
         _("Overall readiness: %(score)s — %(level)s",
-          score=_score(summary["overall"]["score"]), level=summary["overall"]["level_name"]),
+          score=_score(overall["score"]), level=overall["level_name"])
+        if overall["score"] is not None else _("Overall readiness: not enough answers"),
         "",
         _("Dimensions"),
     ]
