@@ -33,7 +33,8 @@ class Config:
     MAX_CONTENT_LENGTH = 512 * 1024
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    REPORT_CACHE_SIZE = 64
+    REPORT_CACHE_SIZE = 64  # rendered PDFs kept in memory (about 100 KB each)
+    REPORT_PREFETCH = True  # render the PDF in the background once the results page is shown
 
 
 def _instance_secret(instance: Path) -> str:

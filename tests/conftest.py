@@ -54,6 +54,7 @@ def app(database_url, tmp_path_factory):
             "QUESTIONNAIRE_DIR": str(DATA),
             "DEFAULT_QUESTIONNAIRE": "tiny",
             "SERVER_NAME": "localhost",
+            "REPORT_PREFETCH": False,  # no background threads in tests (one test turns it on)
         }
     )
     yield app

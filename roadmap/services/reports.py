@@ -6,10 +6,11 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app, render_template
+from flask import Flask, current_app, render_template
 from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
@@ -21,7 +22,7 @@ from ..models import Assessment
 from ..pdf import render_pdf
 from ..typography import french_spacing_html
 
-TOP_RECOMMENDATIONS = 8
+TOP_RECOMMENDATIONS = 5  # in full; the others are listed by name
 
 
 @dataclass(frozen=True)
@@ -119,12 +120,39 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
     return french_spacing_html(html) if locale == "fr" else html
 
 
+# One render at a time per process: it bounds memory, and a download that arrives while the
+# same report is being prefetched waits for it instead of rendering it a second time.
+_render_lock = threading.Lock()
+_prefetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-prefetch")
+
+
 def report_pdf(results: Results, meta: ReportMeta, locale: str) -> bytes:
     """The PDF report, from the cache when nothing it shows has changed."""
     cache = _cache()
     key = cache_key(results, meta, locale)
     pdf = cache.get(key)
-    if pdf is None:
-        pdf = render_pdf(report_html(results, meta, locale))
-        cache.put(key, pdf)
+    if pdf is not None:
+        return pdf
+    with _render_lock:
+        pdf = cache.get(key)
+        if pdf is None:
+            pdf = render_pdf(report_html(results, meta, locale))
+            cache.put(key, pdf)
     return pdf
+
+
+def prefetch(results: Results, meta: ReportMeta, locale: str) -> None:
+    """Render the report in the background (after the results page is shown), so that the
+    download a manager asks for next comes from the cache. Rendering takes most of a second."""
+    if not current_app.config["REPORT_PREFETCH"] or _cache().get(cache_key(results, meta, locale)):
+        return
+    app: Flask = current_app._get_current_object()
+
+    def render() -> None:
+        with app.app_context():
+            try:
+                report_pdf(results, meta, locale)
+            except Exception:  # a failed prefetch only means the download renders it itself
+                app.logger.exception("report prefetch failed")
+
+    _prefetcher.submit(render)

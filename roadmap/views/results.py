@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from ..core.charts import plotly_figure, radar
 from ..forms import ActionForm, ReportForm
 from ..i18n import ui_locale
+from ..services import reports
 from ..services import results as results_service
 from . import access
 
@@ -22,8 +23,10 @@ def show(token: str):
     locale = ui_locale()
     results = results_service.analyse(assessment, q)
     chart = radar(results, locale, _("This assessment"), _("Previous assessment"))
-    return render_template(
+    page = render_template(
         "results/show.html", assessment=assessment, q=q, results=results, chart=chart,
         figure=plotly_figure(chart, _("Readiness by dimension (0–100)")),
         form=ActionForm(), report_form=ReportForm(lang=locale),
     )
+    reports.prefetch(results, reports.meta_of(assessment), locale)
+    return page
