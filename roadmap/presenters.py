@@ -103,9 +103,9 @@ def reason_text(q: Questionnaire, reason: Reason, locale: str) -> str:
         level = str(IAP2_NAMES[Iap2Level(reason.value)])
         threshold = str(IAP2_NAMES[Iap2Level(reason.threshold)])
         if reason.comparison == "at_most":
-            return _("Power-sharing is at “%(level)s”, no higher than “%(threshold)s”.",
+            return _("Power-sharing is at “%(level)s” (“%(threshold)s” or below).",
                      level=level, threshold=threshold)
-        return _("Power-sharing reaches “%(level)s”, at least “%(threshold)s”.",
+        return _("Power-sharing reaches “%(level)s” (“%(threshold)s” or above).",
                  level=level, threshold=threshold)
     if reason.kind == "flag":
         return _("The consultation trap applies: you aim at co-creation but decisions, "

@@ -191,7 +191,7 @@ def test_reassessment_copies_answers_and_shows_the_change(client, post_form, sta
     post_form(f"/assessment/{new_token}/step/start", {"r1": "5", "r2": "5", "r3": "1"})
     post_form(f"/assessment/{new_token}/check", {})
     html = page(client, f"/results/{new_token}")
-    assert "Last time" in html and "+100 since last time" in html
+    assert "Previous score" in html and "+100 since the previous assessment" in html
 
 
 def test_language_switch_is_remembered(client):
