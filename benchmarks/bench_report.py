@@ -6,6 +6,7 @@ Targets: first < 1.5 s, warm p50 < 400 ms, memory growth over 200 reports < 30 M
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -28,8 +29,14 @@ def rss_mb() -> float:
 
 
 def first_report() -> None:
-    """Run in a fresh process: the app is up, then the very first report is requested."""
+    """Run in a fresh process: the app starts as `roadmap serve` starts it (render process
+    warmed up in the background), someone fills in an assessment, then asks for the report."""
+    import threading
+
+    from roadmap.pdf import warm_up
+
     app = make_app()
+    threading.Thread(target=warm_up, args=(app.config["REPORT_RECYCLE_AFTER"],)).start()
     client = app.test_client()
     token = submitted_assessment(client)
     start = time.perf_counter()
@@ -93,12 +100,26 @@ def main() -> None:
     print(f"download 1.5 s after the results page (prefetched): p50 {p50:.1f} ms"
           f"   max {max(after_results) * 1000:.1f} ms")
 
+    from roadmap import pdf
+
+    def child_rss() -> float:
+        pid = pdf._render_pool(app.config["REPORT_RECYCLE_AFTER"]).submit(os.getpid).result()
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
     before = rss_mb()
-    for _ in range(200):
+    child_peak = 0.0
+    for i in range(200):
         render_uncached()
+        if i % 10 == 9:
+            child_peak = max(child_peak, child_rss())
     growth = rss_mb() - before
-    print(f"memory: {before:.0f} MB after warm-up, growth over 200 uncached reports {growth:+.1f} MB"
-          f"   target < 30 MB: {'ok' if growth < 30 else 'OVER TARGET'}")
+    print(f"memory: web worker {before:.0f} MB after warm-up, growth over 200 uncached reports "
+          f"{growth:+.1f} MB   target < 30 MB: {'ok' if growth < 30 else 'OVER TARGET'}")
+    print(f"        render process (replaced every {app.config['REPORT_RECYCLE_AFTER']} reports): "
+          f"peak {child_peak:.0f} MB")
 
 
 if __name__ == "__main__":

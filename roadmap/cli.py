@@ -54,7 +54,13 @@ def serve(host: str, port: int, threads: int) -> None:
     """Serve the app with the waitress production server."""
     from waitress import serve as waitress_serve
 
+    import threading
+
+    from .pdf import warm_up
+
     app = create_app()
+    # Start the PDF render process now, so that the first report is as quick as the others.
+    threading.Thread(target=warm_up, args=(app.config["REPORT_RECYCLE_AFTER"],), daemon=True).start()
     click.echo(f"Roadmap is running on http://{host}:{port}/ (Ctrl+C to stop)")
     waitress_serve(app, host=host, port=port, threads=threads)
 
@@ -78,7 +84,8 @@ def check(files: tuple[Path, ...], questionnaire_dir: Path) -> None:
 def _offline_app(questionnaire_dir: Path) -> Flask:
     """An app for translation only: in-memory database, nothing written to disk."""
     return create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "AUTO_MIGRATE": False,
-                       "SECRET_KEY": "offline", "QUESTIONNAIRE_DIR": str(questionnaire_dir)})
+                       "SECRET_KEY": "offline", "QUESTIONNAIRE_DIR": str(questionnaire_dir),
+                       "REPORT_RECYCLE_AFTER": 0})
 
 
 def _read_answers(answers_file: Path, questionnaire_dir: Path):

@@ -35,6 +35,8 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REPORT_CACHE_SIZE = 64  # rendered PDFs kept in memory (about 100 KB each)
     REPORT_PREFETCH = True  # render the PDF in the background once the results page is shown
+    # PDFs render in a child process replaced after this many reports (0: in the web process).
+    REPORT_RECYCLE_AFTER = 50
 
 
 def _instance_secret(instance: Path) -> str:

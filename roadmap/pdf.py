@@ -1,13 +1,18 @@
-"""PDF rendering with WeasyPrint: tagged PDF/UA, and a fetcher that only reads our static files."""
+"""PDF rendering with WeasyPrint: tagged PDF/UA, a fetcher that only reads our static files, and
+a recycled render process so that the web worker's memory stays flat."""
 
 from __future__ import annotations
 
 import mimetypes
+import multiprocessing
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import cache
 from pathlib import Path
 
-from functools import cache
-
 from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from . import paths
@@ -32,16 +37,67 @@ class StaticOnlyFetcher(URLFetcher):
 
 
 @cache
+def _font_config() -> FontConfiguration:
+    # One per process: a new configuration per render costs time and leaks memory in Pango.
+    return FontConfiguration()
+
+
+@cache
 def report_stylesheet() -> CSS:
     """The print stylesheet, parsed once per process (parsing it costs ~40 ms a render)."""
-    return CSS(filename=str(paths.STATIC / "css" / "report.css"), url_fetcher=StaticOnlyFetcher())
+    return CSS(filename=str(paths.STATIC / "css" / "report.css"), url_fetcher=StaticOnlyFetcher(),
+               font_config=_font_config())
 
 
-def render_pdf(html: str, fetcher: URLFetcher | None = None) -> bytes:
+def render_pdf(html: str) -> bytes:
     """HTML to a tagged PDF (PDF/UA-1: structure tree, document language, artifacts)."""
-    document = HTML(
-        string=html,
-        base_url=paths.STATIC.as_uri() + "/",
-        url_fetcher=fetcher or StaticOnlyFetcher(),
-    )
-    return document.write_pdf(pdf_variant="pdf/ua-1", stylesheets=[report_stylesheet()])
+    document = HTML(string=html, base_url=paths.STATIC.as_uri() + "/",
+                    url_fetcher=StaticOnlyFetcher())
+    return document.write_pdf(pdf_variant="pdf/ua-1", stylesheets=[report_stylesheet()],
+                              font_config=_font_config())
+
+
+# WeasyPrint (Pango underneath) keeps ~0.2 MB per render that it never gives back. Rendering in
+# a child process that is replaced every N reports keeps the web worker's memory flat.
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _render_pool(recycle_after: int) -> ProcessPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            # forkserver: children come from a clean single-threaded process (forking a threaded
+            # web server is unsafe) with WeasyPrint already imported, so they start fast.
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["roadmap.pdf"])
+            _pool = ProcessPoolExecutor(max_workers=1, mp_context=context,
+                                        max_tasks_per_child=recycle_after)
+        return _pool
+
+
+def _discard_pool() -> None:
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=True)
+        _pool = None
+
+
+def render_pdf_isolated(html: str, recycle_after: int) -> bytes:
+    """render_pdf in the recycled render process; in this process when recycle_after is 0."""
+    if recycle_after <= 0:
+        return render_pdf(html)
+    try:
+        return _render_pool(recycle_after).submit(render_pdf, html).result()
+    except BrokenProcessPool:  # the child died (e.g. killed for memory): start a new one
+        _discard_pool()
+        return _render_pool(recycle_after).submit(render_pdf, html).result()
+
+
+WARM_UP_HTML = '<html lang="fr"><head><title>x</title></head><body><p>Préparation</p></body></html>'
+
+
+def warm_up(recycle_after: int) -> None:
+    """Start the render process and load fonts before the first real report is asked for."""
+    render_pdf_isolated(WARM_UP_HTML, recycle_after)

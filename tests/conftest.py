@@ -55,6 +55,7 @@ def app(database_url, tmp_path_factory):
             "DEFAULT_QUESTIONNAIRE": "tiny",
             "SERVER_NAME": "localhost",
             "REPORT_PREFETCH": False,  # no background threads in tests (one test turns it on)
+            "REPORT_RECYCLE_AFTER": 0,  # render in-process; one test uses the render process
         }
     )
     yield app

@@ -36,8 +36,10 @@ def radar(results: Results, locale: str, current: str, previous: str) -> Radar:
 COLOURS = ("#1d5e8c", "#b35900")  # both reach 4.5:1 on white
 
 
-def plotly_figure(chart: Radar, title: str) -> dict:
-    """A Plotly figure as plain JSON (no plotly.graph_objects: it costs ~20 ms to validate)."""
+def plotly_figure(chart: Radar) -> dict:
+    """A Plotly figure as plain JSON (no plotly.graph_objects: it costs ~20 ms to validate).
+
+    No title: the page's <figcaption> names the chart for everyone, screen readers included."""
     traces = []
     for colour, s in zip(COLOURS, chart.series, strict=False):
         # Close the polygon; a missing score is drawn at 0 and named in the data table.
@@ -55,11 +57,11 @@ def plotly_figure(chart: Radar, title: str) -> dict:
     return {
         "data": traces,
         "layout": {
-            "title": {"text": title},
-            "polar": {"radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100]}},
+            "polar": {"radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100]},
+                      "angularaxis": {"direction": "clockwise", "rotation": 90}},
             "showlegend": len(traces) > 1,
             "legend": {"orientation": "h"},
-            "margin": {"l": 70, "r": 70, "t": 40, "b": 40},
+            "margin": {"l": 120, "r": 120, "t": 30, "b": 30},
             "font": {"family": "system-ui, Arial, sans-serif", "size": 14},
         },
         "config": {"displaylogo": False, "responsive": True},

@@ -19,7 +19,7 @@ from ..core.questionnaire import ItemKind
 from ..core.results import Results
 from ..forms import ROLES
 from ..models import Assessment
-from ..pdf import render_pdf
+from ..pdf import render_pdf_isolated
 from ..typography import french_spacing_html
 
 TOP_RECOMMENDATIONS = 5  # in full; the others are listed by name
@@ -136,7 +136,8 @@ def report_pdf(results: Results, meta: ReportMeta, locale: str) -> bytes:
     with _render_lock:
         pdf = cache.get(key)
         if pdf is None:
-            pdf = render_pdf(report_html(results, meta, locale))
+            html = report_html(results, meta, locale)
+            pdf = render_pdf_isolated(html, current_app.config["REPORT_RECYCLE_AFTER"])
             cache.put(key, pdf)
     return pdf
 

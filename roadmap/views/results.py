@@ -25,7 +25,7 @@ def show(token: str):
     chart = radar(results, locale, _("This assessment"), _("Previous assessment"))
     page = render_template(
         "results/show.html", assessment=assessment, q=q, results=results, chart=chart,
-        figure=plotly_figure(chart, _("Readiness by dimension (0–100)")),
+        figure=plotly_figure(chart),
         form=ActionForm(), report_form=ReportForm(lang=locale),
     )
     reports.prefetch(results, reports.meta_of(assessment), locale)

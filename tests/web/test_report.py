@@ -129,3 +129,22 @@ def test_results_page_prefetches_the_report(app, client, post_form, start_assess
         assert cache.hits == 1
     finally:
         app.config["REPORT_PREFETCH"] = False
+
+
+def test_reports_render_in_a_recycled_child_process(app, client, post_form, start_assessment):
+    from roadmap import pdf
+
+    token = submitted(post_form, start_assessment)
+    app.config["REPORT_RECYCLE_AFTER"] = 2
+    app.extensions["roadmap.report_cache"] = ReportCache(1)
+    try:
+        first = client.get(f"/report/{token}.pdf?lang=fr").data
+        client.get(f"/report/{token}.pdf?lang=en")
+        pool = pdf._render_pool(2)
+        pids = {pool.submit(__import__("os").getpid).result() for _ in range(3)}
+        assert __import__("os").getpid() not in pids
+        assert len(pids) >= 2  # the child was replaced after two tasks
+        assert first.startswith(b"%PDF")
+    finally:
+        app.config["REPORT_RECYCLE_AFTER"] = 0
+        pdf._discard_pool()
