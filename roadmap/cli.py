@@ -185,3 +185,7 @@ def main() -> None:
     except (QuestionnaireError, ConfigError) as exc:
         click.echo(f"Roadmap cannot start:\n{exc}", err=True)
         sys.exit(1)
+
+
+if __name__ == "__main__":  # python -m roadmap.cli
+    main()

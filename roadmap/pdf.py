@@ -95,7 +95,13 @@ def render_pdf_isolated(html: str, recycle_after: int) -> bytes:
         return _render_pool(recycle_after).submit(render_pdf, html).result()
 
 
-WARM_UP_HTML = '<html lang="fr"><head><title>x</title></head><body><p>Préparation</p></body></html>'
+# Touches what a real report needs: regular, bold and italic faces, French hyphenation, a table.
+WARM_UP_HTML = (
+    '<html lang="fr"><head><title>Préchauffage</title></head><body><h1>État de préparation</h1>'
+    "<p>Cocréer, c’est partager le pouvoir, les responsabilités et les ressources : "
+    "<strong>décisions</strong>, <em>ressources</em>, risques ; l’expérimentation continue.</p>"
+    "<table><tr><th>Dimension</th><td>56</td></tr></table></body></html>"
+)
 
 
 def warm_up(recycle_after: int) -> None:

@@ -1,0 +1,21 @@
+"""French print typography: unbreakable spaces before : ; ? ! and inside guillemets."""
+
+from roadmap.typography import NBSP, NNBSP, french_spacing_html, french_spacing_text
+
+
+def test_spaces_become_unbreakable():
+    assert french_spacing_text("Note : oui ; non ? si ! « bien »") == (
+        f"Note{NBSP}: oui{NNBSP}; non{NNBSP}? si{NNBSP}! «{NNBSP}bien{NNBSP}»"
+    )
+
+
+def test_no_space_is_added_and_urls_are_untouched():
+    assert french_spacing_text("Ratio 3:1, http://x.org?a=1") == "Ratio 3:1, http://x.org?a=1"
+
+
+def test_only_text_between_tags_changes():
+    html = '<p title="a : b">Pourquoi ?</p><style>@page :first { }</style>'
+    out = french_spacing_html(html)
+    assert 'title="a : b"' in out
+    assert f"Pourquoi{NNBSP}?" in out
+    assert "@page :first" in out
