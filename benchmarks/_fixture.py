@@ -25,9 +25,15 @@ def csrf(client, url: str) -> str:
 def submitted_assessment(client, example: str = "mixed-team.json", service: str = "Bench") -> str:
     """Fill in a whole assessment through the wizard from an example answers file."""
     doc = json.loads((ROOT / "examples" / example).read_text())
-    response = client.post("/assessment/start", data={
-        "csrf_token": csrf(client, "/assessment/start"), "language": doc["locale"],
-        "service_name": service, "role": "manager"})
+    response = client.post(
+        "/assessment/start",
+        data={
+            "csrf_token": csrf(client, "/assessment/start"),
+            "language": doc["locale"],
+            "service_name": service,
+            "role": "manager",
+        },
+    )
     token = response.headers["Location"].split("/")[-2]
     app = client.application
     q = app.extensions["roadmap.catalogue"].get(doc["questionnaire"])
@@ -40,5 +46,8 @@ def submitted_assessment(client, example: str = "mixed-team.json", service: str 
             if item.id in doc.get("reflections", {}):
                 data[item.id] = doc["reflections"][item.id]
         assert client.post(url, data=data).status_code == 302
-    client.post(f"/assessment/{token}/check", data={"csrf_token": csrf(client, f"/assessment/{token}/check")})
+    client.post(
+        f"/assessment/{token}/check",
+        data={"csrf_token": csrf(client, f"/assessment/{token}/check")},
+    )
     return token

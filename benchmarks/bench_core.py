@@ -43,20 +43,31 @@ def main() -> None:
     doc = json.loads((ROOT / "examples" / "mixed-team.json").read_text())
     answer_set, _ = parse_answer_document(q, doc)
     rated = [i for i in q.items.values() if i.kind is ItemKind.RATED]
-    print(f"questionnaire {q.id} v{q.version}: {len(rated)} rated items, "
-          f"{len(q.dimensions)} dimensions, {len(q.recommendations)} recommendations")
+    print(
+        f"questionnaire {q.id} v{q.version}: {len(rated)} rated items, "
+        f"{len(q.dimensions)} dimensions, {len(q.recommendations)} recommendations"
+    )
 
     report("score one assessment", timed(lambda: score(q, answer_set), 2000), 1)
-    report("score + recommend + highlights (analyse)", timed(lambda: analyse(q, answer_set), 2000), 1)
+    report(
+        "score + recommend + highlights (analyse)", timed(lambda: analyse(q, answer_set), 2000), 1
+    )
 
     rnd = random.Random(1)
     group = [
-        AnswerSet(q.id, q.version, "fr", {
-            i.id: rnd.choice([1, 2, 3, 4, 5, 3, 4, "dont_know", "not_applicable"]) for i in rated
-        })
+        AnswerSet(
+            q.id,
+            q.version,
+            "fr",
+            {i.id: rnd.choice([1, 2, 3, 4, 5, 3, 4, "dont_know", "not_applicable"]) for i in rated},
+        )
         for _ in range(1000)
     ]
-    report(f"aggregate 1,000 assessments of {len(rated)} items", timed(lambda: aggregate(q, group), 30), 50)
+    report(
+        f"aggregate 1,000 assessments of {len(rated)} items",
+        timed(lambda: aggregate(q, group), 30),
+        50,
+    )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,9 @@ def report(name: str, runs: list[float], target_ms: float) -> None:
     p50 = statistics.median(runs) * 1000
     p95 = sorted(runs)[int(len(runs) * 0.95) - 1] * 1000
     verdict = "ok" if p50 < target_ms else "SLOWER THAN TARGET"
-    print(f"{name:<34} p50 {p50:7.2f} ms   p95 {p95:7.2f} ms   target p50 {target_ms} ms: {verdict}")
+    print(
+        f"{name:<34} p50 {p50:7.2f} ms   p95 {p95:7.2f} ms   target p50 {target_ms} ms: {verdict}"
+    )
 
 
 def main() -> None:
@@ -53,7 +55,10 @@ def main() -> None:
     print(f"wizard page '{section.id}' with {len(section.items)} questions; {RUNS} runs each")
     report("wizard step GET", measure(get_step), 20)
     report("wizard step POST (save)", measure(post_step), 20)
-    client.post(f"/assessment/{token}/check", data={"csrf_token": csrf(client, f"/assessment/{token}/check")})
+    client.post(
+        f"/assessment/{token}/check",
+        data={"csrf_token": csrf(client, f"/assessment/{token}/check")},
+    )
     report("results page GET", measure(get_results), 50)
 
 

@@ -56,11 +56,17 @@ def main() -> None:
         return
     firsts = []
     for _ in range(3):
-        out = subprocess.run([sys.executable, __file__, "--first"], capture_output=True, text=True,
-                             check=True, cwd=HERE)
+        out = subprocess.run(
+            [sys.executable, __file__, "--first"],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=HERE,
+        )
         firsts.append(float(out.stdout.strip().splitlines()[-1]))
-    print(f"first report after start (3 fresh processes): {', '.join(f'{t*1000:.0f} ms' for t in firsts)}"
-          f"   target < 1500 ms: {'ok' if max(firsts) < 1.5 else 'SLOWER THAN TARGET'}")
+    shown = ", ".join(f"{t * 1000:.0f} ms" for t in firsts)
+    verdict = "ok" if max(firsts) < 1.5 else "SLOWER THAN TARGET"
+    print(f"first report after start (3 fresh processes): {shown}   target < 1500 ms: {verdict}")
 
     app = make_app()
     client = app.test_client()
@@ -78,8 +84,10 @@ def main() -> None:
     warm = [render_uncached() for _ in range(30)]
     p50 = statistics.median(warm) * 1000
     p95 = sorted(warm)[int(len(warm) * 0.95) - 1] * 1000
-    print(f"warm report, uncached (30 runs):  p50 {p50:.0f} ms   p95 {p95:.0f} ms"
-          f"   target p50 < 400 ms: {'ok' if p50 < 400 else 'SLOWER THAN TARGET'}")
+    print(
+        f"warm report, uncached (30 runs):  p50 {p50:.0f} ms   p95 {p95:.0f} ms"
+        f"   target p50 < 400 ms: {'ok' if p50 < 400 else 'SLOWER THAN TARGET'}"
+    )
 
     hit = []
     for _ in range(20):
@@ -101,8 +109,10 @@ def main() -> None:
         after_results.append(time.perf_counter() - start)
     reports._prefetcher.submit(lambda: None).result()
     p50 = statistics.median(after_results) * 1000
-    print(f"download 1.5 s after the results page (prefetched): p50 {p50:.1f} ms"
-          f"   max {max(after_results) * 1000:.1f} ms")
+    print(
+        f"download 1.5 s after the results page (prefetched): p50 {p50:.1f} ms"
+        f"   max {max(after_results) * 1000:.1f} ms"
+    )
 
     from roadmap import pdf
 
@@ -120,10 +130,14 @@ def main() -> None:
         if i % 10 == 9:
             child_peak = max(child_peak, child_rss())
     growth = rss_mb() - before
-    print(f"memory: web worker {before:.0f} MB after warm-up, growth over 200 uncached reports "
-          f"{growth:+.1f} MB   target < 30 MB: {'ok' if growth < 30 else 'OVER TARGET'}")
-    print(f"        render process (replaced every {app.config['REPORT_RECYCLE_AFTER']} reports): "
-          f"peak {child_peak:.0f} MB")
+    print(
+        f"memory: web worker {before:.0f} MB after warm-up, growth over 200 uncached reports "
+        f"{growth:+.1f} MB   target < 30 MB: {'ok' if growth < 30 else 'OVER TARGET'}"
+    )
+    print(
+        f"        render process (replaced every {app.config['REPORT_RECYCLE_AFTER']} reports): "
+        f"peak {child_peak:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -17,11 +17,14 @@ from .loader import QuestionnaireError, check_files, load_directory, load_json
 
 EXIT_BAD_ANSWERS = 2
 QUESTIONNAIRES_OPTION = click.option(
-    "--questionnaires", "questionnaire_dir", type=click.Path(path_type=Path, file_okay=False),
-    envvar="ROADMAP_QUESTIONNAIRE_DIR", default=paths.QUESTIONNAIRES, show_default=True,
+    "--questionnaires",
+    "questionnaire_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="ROADMAP_QUESTIONNAIRE_DIR",
+    default=paths.QUESTIONNAIRES,
+    show_default=True,
     help="Folder of questionnaire files.",
 )
-
 
 
 def _app_factory() -> Flask:
@@ -52,15 +55,17 @@ def cli() -> None:
 @click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
 def serve(host: str, port: int, threads: int) -> None:
     """Serve the app with the waitress production server."""
-    from waitress import serve as waitress_serve
-
     import threading
+
+    from waitress import serve as waitress_serve
 
     from .pdf import warm_up
 
     app = create_app()
     # Start the PDF render process now, so that the first report is as quick as the others.
-    threading.Thread(target=warm_up, args=(app.config["REPORT_RECYCLE_AFTER"],), daemon=True).start()
+    threading.Thread(
+        target=warm_up, args=(app.config["REPORT_RECYCLE_AFTER"],), daemon=True
+    ).start()
     click.echo(f"Roadmap is running on http://{host}:{port}/ (Ctrl+C to stop)")
     waitress_serve(app, host=host, port=port, threads=threads)
 
@@ -83,9 +88,15 @@ def check(files: tuple[Path, ...], questionnaire_dir: Path) -> None:
 
 def _offline_app(questionnaire_dir: Path) -> Flask:
     """An app for translation only: in-memory database, nothing written to disk."""
-    return create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://", "AUTO_MIGRATE": False,
-                       "SECRET_KEY": "offline", "QUESTIONNAIRE_DIR": str(questionnaire_dir),
-                       "REPORT_RECYCLE_AFTER": 0})
+    return create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": "sqlite://",
+            "AUTO_MIGRATE": False,
+            "SECRET_KEY": "offline",
+            "QUESTIONNAIRE_DIR": str(questionnaire_dir),
+            "REPORT_RECYCLE_AFTER": 0,
+        }
+    )
 
 
 def _read_answers(answers_file: Path, questionnaire_dir: Path):
@@ -119,10 +130,14 @@ def _fail(messages: list[str]) -> int:
 
 @cli.command("score", with_appcontext=False)
 @click.argument("answers_file", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @click.option("--locale", type=click.Choice(["fr", "en"]), help="Defaults to the file's locale.")
 @QUESTIONNAIRES_OPTION
-def score_command(answers_file: Path, fmt: str, locale: str | None, questionnaire_dir: Path) -> None:
+def score_command(
+    answers_file: Path, fmt: str, locale: str | None, questionnaire_dir: Path
+) -> None:
     """Score an answers file offline; exit 2 if the file is malformed or inconsistent."""
     from flask_babel import force_locale
 
@@ -135,20 +150,33 @@ def score_command(answers_file: Path, fmt: str, locale: str | None, questionnair
     app = _offline_app(questionnaire_dir)
     with app.test_request_context(), force_locale(locale):
         summary = results_summary(analyse(q, answer_set), locale)
-        output = (json.dumps(summary, indent=2, ensure_ascii=False) if fmt == "json"
-                  else render_text(summary))
+        output = (
+            json.dumps(summary, indent=2, ensure_ascii=False)
+            if fmt == "json"
+            else render_text(summary)
+        )
     click.echo(output)
 
 
 @cli.command("report", with_appcontext=False)
 @click.argument("answers_file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="Where to write the PDF.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Where to write the PDF.",
+)
 @click.option("--locale", type=click.Choice(["fr", "en"]), help="Defaults to the file's locale.")
 @click.option("--service-name", help="Service or team name for the cover.")
 @QUESTIONNAIRES_OPTION
-def report_command(answers_file: Path, output: Path, locale: str | None,
-                   service_name: str | None, questionnaire_dir: Path) -> None:
+def report_command(
+    answers_file: Path,
+    output: Path,
+    locale: str | None,
+    service_name: str | None,
+    questionnaire_dir: Path,
+) -> None:
     """Write the PDF readiness report of an answers file."""
     from .core.results import analyse
     from .services.reports import ReportMeta, report_pdf
@@ -157,7 +185,9 @@ def report_command(answers_file: Path, output: Path, locale: str | None,
     locale = locale or answer_set.locale
     app = _offline_app(questionnaire_dir)
     with app.test_request_context():
-        meta = ReportMeta(service_name, None, datetime.fromtimestamp(answers_file.stat().st_mtime, UTC))
+        meta = ReportMeta(
+            service_name, None, datetime.fromtimestamp(answers_file.stat().st_mtime, UTC)
+        )
         pdf = report_pdf(analyse(q, answer_set), meta, locale)
     output.write_bytes(pdf)
     click.echo(f"wrote {output} ({len(pdf) // 1024} KB)")

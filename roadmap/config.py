@@ -54,7 +54,7 @@ def _normalise_url(url: str) -> str:
     # We ship psycopg 3; plain postgres:// URLs (Heroku style) would pick psycopg2.
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -64,13 +64,18 @@ def finalise(app: Flask) -> None:
     url = app.config.get("SQLALCHEMY_DATABASE_URI") or app.config.get("DATABASE_URL")
     if production:
         missing = [
-            name for name, value in (("ROADMAP_SECRET_KEY", app.config.get("SECRET_KEY")),
-                                      ("ROADMAP_DATABASE_URL", url)) if not value
+            name
+            for name, value in (
+                ("ROADMAP_SECRET_KEY", app.config.get("SECRET_KEY")),
+                ("ROADMAP_DATABASE_URL", url),
+            )
+            if not value
         ]
         if missing:
             raise ConfigError(
                 "Production mode (ROADMAP_ENV=production) needs "
-                + " and ".join(missing) + " to be set."
+                + " and ".join(missing)
+                + " to be set."
             )
     if not url or not app.config.get("SECRET_KEY"):
         os.makedirs(app.instance_path, exist_ok=True)

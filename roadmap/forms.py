@@ -26,8 +26,13 @@ CHOICE_MESSAGE = _l("Choose one of the answers offered.")
 class StartForm(FlaskForm):
     service_name = StringField(
         _l("Service or team name (optional)"),
-        validators=[Optional(), Length(max=SERVICE_NAME_MAX, message=_l(
-            "The service or team name must be %(max)d characters or fewer."))],
+        validators=[
+            Optional(),
+            Length(
+                max=SERVICE_NAME_MAX,
+                message=_l("The service or team name must be %(max)d characters or fewer."),
+            ),
+        ],
     )
     role = RadioField(_l("Your role"), choices=ROLES, validators=[Optional()])
     language = RadioField(
@@ -61,9 +66,13 @@ class AnswerField(RadioField):
 
 def _radio(item: Item, q: Questionnaire, locale: str) -> AnswerField:
     if item.kind is ItemKind.RATED:
-        choices = [SelectChoice(str(p.value), f"{p.value} – {p.label.get(locale)}") for p in q.scale]
-        choices += [SelectChoice(DONT_KNOW, q.dont_know.get(locale)),
-                    SelectChoice(NOT_APPLICABLE, q.not_applicable.get(locale))]
+        choices = [
+            SelectChoice(str(p.value), f"{p.value} – {p.label.get(locale)}") for p in q.scale
+        ]
+        choices += [
+            SelectChoice(DONT_KNOW, q.dont_know.get(locale)),
+            SelectChoice(NOT_APPLICABLE, q.not_applicable.get(locale)),
+        ]
     else:
         choices = [SelectChoice(o.id, o.label.get(locale)) for o in item.options]
         choices.append(SelectChoice(DONT_KNOW, q.dont_know.get(locale)))
@@ -77,9 +86,16 @@ def section_form_class(q: Questionnaire, section: Section, locale: str) -> type[
         if item.kind is ItemKind.TEXT:
             fields[item.id] = TextAreaField(
                 item.text.get(locale),
-                validators=[Optional(), Length(max=item.max_length, message=_l(
-                    "Your answer is %(length)d characters long; the limit is %(max)d. "
-                    "Shorten it to save this page."))],
+                validators=[
+                    Optional(),
+                    Length(
+                        max=item.max_length,
+                        message=_l(
+                            "Your answer is %(length)d characters long; the limit is %(max)d. "
+                            "Shorten it to save this page."
+                        ),
+                    ),
+                ],
             )
         else:
             fields[item.id] = _radio(item, q, locale)

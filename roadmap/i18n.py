@@ -18,7 +18,9 @@ def select_locale() -> str:
     # Someone resuming on a new device sees the language the assessment was started in.
     if g.get("assessment_locale") in languages:
         return g.assessment_locale
-    return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    return (
+        request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    )
 
 
 def init_app(app: Flask) -> None:

@@ -75,9 +75,13 @@ def parse(text: str, file: str = "<string>") -> tuple[Questionnaire | None, list
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        return None, [FileProblem(file, (), line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+        return None, [
+            FileProblem(file, (), line, f"not valid YAML: {getattr(exc, 'problem', exc)}")
+        ]
     if not isinstance(data, dict):
-        return None, [FileProblem(file, (), 1, "the file must be a mapping (key: value) at the top")]
+        return None, [
+            FileProblem(file, (), 1, "the file must be a mapping (key: value) at the top")
+        ]
     try:
         q = Questionnaire.model_validate(data)
     except ValidationError as exc:
@@ -117,8 +121,12 @@ def check_files(paths: Iterable[Path]) -> tuple[list[Questionnaire], list[FilePr
         key = (q.id, q.version)
         if key in loaded:
             problems.append(
-                FileProblem(str(path), ("version",), None,
-                            f"'{q.id}' version {q.version} is also defined in another file")
+                FileProblem(
+                    str(path),
+                    ("version",),
+                    None,
+                    f"'{q.id}' version {q.version} is also defined in another file",
+                )
             )
             continue
         loaded[key] = q

@@ -45,16 +45,21 @@ def _font_config() -> FontConfiguration:
 @cache
 def report_stylesheet() -> CSS:
     """The print stylesheet, parsed once per process (parsing it costs ~40 ms a render)."""
-    return CSS(filename=str(paths.STATIC / "css" / "report.css"), url_fetcher=StaticOnlyFetcher(),
-               font_config=_font_config())
+    return CSS(
+        filename=str(paths.STATIC / "css" / "report.css"),
+        url_fetcher=StaticOnlyFetcher(),
+        font_config=_font_config(),
+    )
 
 
 def render_pdf(html: str) -> bytes:
     """HTML to a tagged PDF (PDF/UA-1: structure tree, document language, artifacts)."""
-    document = HTML(string=html, base_url=paths.STATIC.as_uri() + "/",
-                    url_fetcher=StaticOnlyFetcher())
-    return document.write_pdf(pdf_variant="pdf/ua-1", stylesheets=[report_stylesheet()],
-                              font_config=_font_config())
+    document = HTML(
+        string=html, base_url=paths.STATIC.as_uri() + "/", url_fetcher=StaticOnlyFetcher()
+    )
+    return document.write_pdf(
+        pdf_variant="pdf/ua-1", stylesheets=[report_stylesheet()], font_config=_font_config()
+    )
 
 
 # WeasyPrint (Pango underneath) keeps ~0.2 MB per render that it never gives back. Rendering in
@@ -71,8 +76,9 @@ def _render_pool(recycle_after: int) -> ProcessPoolExecutor:
             # web server is unsafe) with WeasyPrint already imported, so they start fast.
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["roadmap.pdf"])
-            _pool = ProcessPoolExecutor(max_workers=1, mp_context=context,
-                                        max_tasks_per_child=recycle_after)
+            _pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=context, max_tasks_per_child=recycle_after
+            )
         return _pool
 
 

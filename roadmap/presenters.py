@@ -26,9 +26,15 @@ IAP2_NAMES = {
 # The promise each level makes to the public (after the IAP2 spectrum).
 IAP2_PROMISES = {
     Iap2Level.INFORM: _l("We will keep you informed."),
-    Iap2Level.CONSULT: _l("We will listen to you and tell you how your input influenced the decision."),
-    Iap2Level.INVOLVE: _l("We will work with you so that your concerns are reflected in the options we consider."),
-    Iap2Level.COLLABORATE: _l("We will look to you for advice and include your ideas in the decisions as far as possible."),
+    Iap2Level.CONSULT: _l(
+        "We will listen to you and tell you how your input influenced the decision."
+    ),
+    Iap2Level.INVOLVE: _l(
+        "We will work with you so that your concerns are reflected in the options we consider."
+    ),
+    Iap2Level.COLLABORATE: _l(
+        "We will look to you for advice and include your ideas in the decisions as far as possible."
+    ),
     Iap2Level.EMPOWER: _l("We will implement what you decide."),
 }
 ARNSTEIN_NAMES = {
@@ -103,17 +109,28 @@ def reason_text(q: Questionnaire, reason: Reason, locale: str) -> str:
         level = str(IAP2_NAMES[Iap2Level(reason.value)])
         threshold = str(IAP2_NAMES[Iap2Level(reason.threshold)])
         if reason.comparison == "at_most":
-            return _("Power-sharing is at “%(level)s” (“%(threshold)s” or below).",
-                     level=level, threshold=threshold)
-        return _("Power-sharing reaches “%(level)s” (“%(threshold)s” or above).",
-                 level=level, threshold=threshold)
+            return _(
+                "Power-sharing is at “%(level)s” (“%(threshold)s” or below).",
+                level=level,
+                threshold=threshold,
+            )
+        return _(
+            "Power-sharing reaches “%(level)s” (“%(threshold)s” or above).",
+            level=level,
+            threshold=threshold,
+        )
     if reason.kind == "flag":
-        return _("The consultation trap applies: you aim at co-creation but decisions, "
-                 "resources and risk stay with the service.")
+        return _(
+            "The consultation trap applies: you aim at co-creation but decisions, "
+            "resources and risk stay with the service."
+        )
     item = q.item(reason.subject)
     question = (item.text.get(locale) if item else reason.subject).rstrip(".")
-    return _("You answered “%(answer)s” to “%(question)s”.",
-             answer=answer_text(q, reason.subject, reason.value, locale), question=question)
+    return _(
+        "You answered “%(answer)s” to “%(question)s”.",
+        answer=answer_text(q, reason.subject, reason.value, locale),
+        question=question,
+    )
 
 
 def results_summary(results: Results, locale: str) -> dict[str, Any]:
@@ -141,15 +158,23 @@ def results_summary(results: Results, locale: str) -> dict[str, Any]:
                 "not_applicable": d.not_applicable,
                 "unanswered": d.unanswered,
                 "explanation": [
-                    {"item": c.item_id, "answer": c.answer, "item_score": c.item_score,
-                     "weight": c.weight, "reverse": c.reverse,
-                     "weight_share": round(c.weight_share, 4), "points": round(c.points, 2)}
+                    {
+                        "item": c.item_id,
+                        "answer": c.answer,
+                        "item_score": c.item_score,
+                        "weight": c.weight,
+                        "reverse": c.reverse,
+                        "weight_share": round(c.weight_share, 4),
+                        "points": round(c.points, 2),
+                    }
                     for c in d.contributions
                 ],
             }
             for d in scores.dimensions.values()
         ],
-        "power_sharing": None if power is None else {
+        "power_sharing": None
+        if power is None
+        else {
             "index": _round(power.index),
             "level": power.level.value if power.level else None,
             "level_name": str(IAP2_NAMES[power.level]) if power.level else None,
@@ -157,12 +182,20 @@ def results_summary(results: Results, locale: str) -> dict[str, Any]:
             "capped_at_consult": power.capped,
             "aim": power.aim.value if power.aim else None,
             "arnstein_rung": power.arnstein_rung,
-            "arnstein_rung_name": str(ARNSTEIN_NAMES[ARNSTEIN_FOR_IAP2[power.level]]) if power.level else None,
+            "arnstein_rung_name": str(ARNSTEIN_NAMES[ARNSTEIN_FOR_IAP2[power.level]])
+            if power.level
+            else None,
             "coverage": round(power.coverage, 3),
             "explanation": [
-                {"item": c.item_id, "area": c.area, "option": c.option_id,
-                 "level": c.level.value if c.level else None, "weight": c.weight,
-                 "points": c.points, "key_area": c.key_area}
+                {
+                    "item": c.item_id,
+                    "area": c.area,
+                    "option": c.option_id,
+                    "level": c.level.value if c.level else None,
+                    "weight": c.weight,
+                    "points": c.points,
+                    "key_area": c.key_area,
+                }
                 for c in power.contributions
             ],
         },

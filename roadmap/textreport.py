@@ -14,9 +14,13 @@ def _score(value: float | None) -> str:
 def render_text(summary: dict[str, Any]) -> str:
     overall = summary["overall"]
     lines = [
-        _("Overall readiness: %(score)s — %(level)s",
-          score=_score(overall["score"]), level=overall["level_name"])
-        if overall["score"] is not None else _("Overall readiness: not enough answers"),
+        _(
+            "Overall readiness: %(score)s — %(level)s",
+            score=_score(overall["score"]),
+            level=overall["level_name"],
+        )
+        if overall["score"] is not None
+        else _("Overall readiness: not enough answers"),
         "",
         _("Dimensions"),
     ]
@@ -27,9 +31,15 @@ def render_text(summary: dict[str, Any]) -> str:
         lines.append(f"  {d['name']:<{width}}  {_score(d['score']):>8}{level} ({coverage})")
     power = summary["power_sharing"]
     if power:
-        lines += ["", _("Power-sharing: %(level)s (index %(index)s; Arnstein: %(rung)s)",
-                        level=power["level_name"] or _("not enough answers"),
-                        index=_score(power["index"]), rung=power["arnstein_rung_name"] or "—")]
+        lines += [
+            "",
+            _(
+                "Power-sharing: %(level)s (index %(index)s; Arnstein: %(rung)s)",
+                level=power["level_name"] or _("not enough answers"),
+                index=_score(power["index"]),
+                rung=power["arnstein_rung_name"] or "—",
+            ),
+        ]
     if summary["flags"]:
         lines.append(_("Warning: the consultation trap applies."))
     if summary["strengths"]:

@@ -1,4 +1,4 @@
-"""French typography for print: the non-breaking spaces French puts before : ; ? ! and inside « »."""
+"""French print typography: the no-break spaces French puts before : ; ? ! and inside « »."""
 
 from __future__ import annotations
 

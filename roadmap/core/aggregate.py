@@ -1,4 +1,4 @@
-"""Group statistics for workshops: per dimension and per item, withheld below an anonymity threshold."""
+"""Group statistics for workshops, per dimension and per item, withheld below a threshold k."""
 
 from __future__ import annotations
 
@@ -107,4 +107,3 @@ def aggregate(
         for i, v in per_item.items()
     }
     return GroupScores(participants, k, True, dimensions, items)
-

@@ -49,8 +49,7 @@ def check_value(q: Questionnaire, item_id: str, value: Any) -> str | None:
     if item.kind is ItemKind.RATED:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
             return (
-                f"value {value!r} is out of range: use 1 to 5, "
-                f"'{DONT_KNOW}' or '{NOT_APPLICABLE}'"
+                f"value {value!r} is out of range: use 1 to 5, '{DONT_KNOW}' or '{NOT_APPLICABLE}'"
             )
         return None
     if not isinstance(value, str) or item.option(value) is None:
@@ -73,7 +72,9 @@ def check_reflection(q: Questionnaire, item_id: str, text: Any) -> str | None:
     return None
 
 
-def parse_answer_document(q: Questionnaire, doc: Any) -> tuple[AnswerSet | None, list[AnswerProblem]]:
+def parse_answer_document(
+    q: Questionnaire, doc: Any
+) -> tuple[AnswerSet | None, list[AnswerProblem]]:
     """Turn a decoded answers document into an AnswerSet, or list every problem with it."""
     if not isinstance(doc, dict):
         return None, [AnswerProblem("$", "the document must be a JSON object")]
@@ -87,8 +88,9 @@ def parse_answer_document(q: Questionnaire, doc: Any) -> tuple[AnswerSet | None,
     if doc.get("version") != q.version:
         problems.append(
             AnswerProblem(
-                "version", f"questionnaire '{q.id}' is at version {q.version}, "
-                f"the file says {doc.get('version')!r}"
+                "version",
+                f"questionnaire '{q.id}' is at version {q.version}, "
+                f"the file says {doc.get('version')!r}",
             )
         )
     locale = doc.get("locale", "fr")

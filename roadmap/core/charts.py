@@ -44,21 +44,25 @@ def plotly_figure(chart: Radar) -> dict:
     for colour, s in zip(COLOURS, chart.series, strict=False):
         # Close the polygon; a missing score is drawn at 0 and named in the data table.
         values = [v if v is not None else 0 for v in s.values]
-        traces.append({
-            "type": "scatterpolar",
-            "r": values + values[:1],
-            "theta": list(chart.axes) + list(chart.axes[:1]),
-            "name": s.name,
-            "fill": "toself",
-            "opacity": 0.55 if len(traces) == 0 else 0.35,
-            "line": {"color": colour, "width": 3, "dash": "solid" if not traces else "dash"},
-            "hovertemplate": "%{theta}: %{r:.0f}/100<extra>" + s.name + "</extra>",
-        })
+        traces.append(
+            {
+                "type": "scatterpolar",
+                "r": values + values[:1],
+                "theta": list(chart.axes) + list(chart.axes[:1]),
+                "name": s.name,
+                "fill": "toself",
+                "opacity": 0.55 if len(traces) == 0 else 0.35,
+                "line": {"color": colour, "width": 3, "dash": "solid" if not traces else "dash"},
+                "hovertemplate": "%{theta}: %{r:.0f}/100<extra>" + s.name + "</extra>",
+            }
+        )
     return {
         "data": traces,
         "layout": {
-            "polar": {"radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100]},
-                      "angularaxis": {"direction": "clockwise", "rotation": 90}},
+            "polar": {
+                "radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100]},
+                "angularaxis": {"direction": "clockwise", "rotation": 90},
+            },
             "showlegend": len(traces) > 1,
             "legend": {"orientation": "h"},
             "margin": {"l": 120, "r": 120, "t": 30, "b": 30},

@@ -1,4 +1,4 @@
-"""Power-sharing: an index, a level on the IAP2 spectrum, its Arnstein rung, the consultation trap."""
+"""Power-sharing: an index, an IAP2 level, its Arnstein rung, and the consultation trap."""
 
 from __future__ import annotations
 
@@ -10,8 +10,14 @@ from .questionnaire import Iap2Level, Questionnaire
 
 # Arnstein's ladder (1969), bottom to top, with the rung each IAP2 level corresponds to.
 ARNSTEIN_RUNGS = (
-    "manipulation", "therapy", "informing", "consultation", "placation",
-    "partnership", "delegated_power", "citizen_control",
+    "manipulation",
+    "therapy",
+    "informing",
+    "consultation",
+    "placation",
+    "partnership",
+    "delegated_power",
+    "citizen_control",
 )
 ARNSTEIN_FOR_IAP2 = {
     Iap2Level.INFORM: "informing",
@@ -21,9 +27,13 @@ ARNSTEIN_FOR_IAP2 = {
     Iap2Level.EMPOWER: "delegated_power",
 }
 ARNSTEIN_GROUP = {
-    "manipulation": "non_participation", "therapy": "non_participation",
-    "informing": "tokenism", "consultation": "tokenism", "placation": "tokenism",
-    "partnership": "citizen_power", "delegated_power": "citizen_power",
+    "manipulation": "non_participation",
+    "therapy": "non_participation",
+    "informing": "tokenism",
+    "consultation": "tokenism",
+    "placation": "tokenism",
+    "partnership": "citizen_power",
+    "delegated_power": "citizen_power",
     "citizen_control": "citizen_power",
 }
 LEVELS = tuple(Iap2Level)

@@ -267,8 +267,7 @@ class Questionnaire(Model):
         self._dimensions = {d.id: d for d in self.dimensions}
         self._items_by_dimension = {
             d.id: tuple(
-                i for i in self._items.values()
-                if i.kind is ItemKind.RATED and i.dimension == d.id
+                i for i in self._items.values() if i.kind is ItemKind.RATED and i.dimension == d.id
             )
             for d in self.dimensions
         }

@@ -113,7 +113,9 @@ def recommend(q: Questionnaire, scores: Scores, answers: AnswerSet) -> list[Rank
         previous = ranked.get(rec.id)
         if previous is None or previous.relevance < relevance:
             ranked[rec.id] = RankedRecommendation(rec.id, relevance, reasons, rec.addresses)
-    return sorted(ranked.values(), key=lambda r: (-r.relevance, -len(r.reasons), r.recommendation_id))
+    return sorted(
+        ranked.values(), key=lambda r: (-r.relevance, -len(r.reasons), r.recommendation_id)
+    )
 
 
 def strengths(q: Questionnaire, scores: Scores, limit: int = 3) -> list[Highlight]:

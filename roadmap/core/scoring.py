@@ -80,7 +80,9 @@ def item_score(item: Item, value: Value | None) -> float | None:
     return 100.0 - points if item.reverse else points
 
 
-def score_dimension(q: Questionnaire, dimension_id: str, answers: Mapping[str, Value]) -> DimensionScore:
+def score_dimension(
+    q: Questionnaire, dimension_id: str, answers: Mapping[str, Value]
+) -> DimensionScore:
     """Weighted mean of answered items; "don't know" and unanswered items only lower coverage."""
     items = q.rated_items(dimension_id)
     numeric: list[tuple[Item, Value, float]] = []
@@ -102,7 +104,9 @@ def score_dimension(q: Questionnaire, dimension_id: str, answers: Mapping[str, V
     answered_weight = sum(item.weight for item, _, _ in numeric)
     coverage = answered_weight / applicable_weight if applicable_weight else 0.0
     raw = (
-        sum(item.weight * s for item, _, s in numeric) / answered_weight if answered_weight else None
+        sum(item.weight * s for item, _, s in numeric) / answered_weight
+        if answered_weight
+        else None
     )
     by_id = {item.id: (value, s, item.weight / answered_weight) for item, value, s in numeric}
     contributions = []
@@ -129,7 +133,9 @@ def score_dimension(q: Questionnaire, dimension_id: str, answers: Mapping[str, V
 
 def overall_index(q: Questionnaire, dimensions: Mapping[str, DimensionScore]) -> float | None:
     """Weighted mean of the dimensions that have a score; None unless at least half do."""
-    scored = [(q.dimension(d).weight, s.score) for d, s in dimensions.items() if s.score is not None]
+    scored = [
+        (q.dimension(d).weight, s.score) for d, s in dimensions.items() if s.score is not None
+    ]
     if not scored or len(scored) * 2 < len(dimensions):
         return None
     total_weight = sum(w for w, _ in scored)

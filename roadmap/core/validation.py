@@ -86,9 +86,13 @@ def cross_check(q: Questionnaire, concepts: Iterable[str] = KNOWN_CONCEPTS) -> l
 
 
 def _check_condition(q: Questionnaire, cond: object, here: Path) -> list[Problem]:
-    if isinstance(cond, DimensionCondition) and q.dimension(cond.dimension) is None:
-        if cond.dimension != "power":
-            return [Problem((*here, "dimension"), f"unknown dimension '{cond.dimension}'")]
+    # "power" names the power-sharing index, which conditions may test like a dimension.
+    if (
+        isinstance(cond, DimensionCondition)
+        and cond.dimension != "power"
+        and q.dimension(cond.dimension) is None
+    ):
+        return [Problem((*here, "dimension"), f"unknown dimension '{cond.dimension}'")]
     if isinstance(cond, AnswerCondition):
         item = q.item(cond.item)
         if item is None:

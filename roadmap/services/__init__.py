@@ -1,1 +1,1 @@
-"""The service layer: database reads and writes for the views and the CLI; the only place that commits."""
+"""The service layer: database reads and writes for views and CLI; the only code that commits."""

@@ -98,8 +98,15 @@ def save(
     reflections = reflections or {}
     cleared_answers = [k for k, v in answers.items() if v is None]
     cleared_notes = [k for k, v in reflections.items() if not (v or "").strip()]
-    _upsert(Answer, "value", assessment.id, {k: str(v) for k, v in answers.items() if v is not None})
-    _upsert(Reflection, "text", assessment.id, {k: v for k, v in reflections.items() if (v or "").strip()})
+    _upsert(
+        Answer, "value", assessment.id, {k: str(v) for k, v in answers.items() if v is not None}
+    )
+    _upsert(
+        Reflection,
+        "text",
+        assessment.id,
+        {k: v for k, v in reflections.items() if (v or "").strip()},
+    )
     for model, cleared in ((Answer, cleared_answers), (Reflection, cleared_notes)):
         if cleared:
             db.session.execute(

@@ -35,8 +35,9 @@ class ReportMeta:
 
 
 def meta_of(assessment: Assessment) -> ReportMeta:
-    return ReportMeta(assessment.service_name, assessment.role,
-                      assessment.submitted_at or assessment.updated_at)
+    return ReportMeta(
+        assessment.service_name, assessment.role, assessment.submitted_at or assessment.updated_at
+    )
 
 
 class ReportCache:
@@ -98,13 +99,18 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
         reflections = [
             (item, results.answers.reflections[item.id])
             for item in q.items.values()
-            if item.kind is ItemKind.TEXT and (results.answers.reflections.get(item.id) or "").strip()
+            if item.kind is ItemKind.TEXT
+            and (results.answers.reflections.get(item.id) or "").strip()
         ]
         roles = {c.value: str(c.label) for c in ROLES}
         recs = results.recommendations
         html = render_template(
             "report/report.html",
-            q=q, results=results, locale=locale, chart=chart, svg=svg_radar(chart),
+            q=q,
+            results=results,
+            locale=locale,
+            chart=chart,
+            svg=svg_radar(chart),
             reflections=reflections,
             meta={
                 "service_name": meta.service_name,

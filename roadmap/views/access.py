@@ -20,8 +20,11 @@ def load(token: str) -> tuple[Assessment, Questionnaire]:
         abort(404)
     q = catalogue().get(assessment.questionnaire_id, assessment.questionnaire_version)
     if q is None:  # the file for that version was removed from the install
-        current_app.logger.error("questionnaire %s v%s is missing",
-                                 assessment.questionnaire_id, assessment.questionnaire_version)
+        current_app.logger.error(
+            "questionnaire %s v%s is missing",
+            assessment.questionnaire_id,
+            assessment.questionnaire_version,
+        )
         abort(404)
     g.assessment_locale = assessment.locale
     chosen = request.args.get("lang")

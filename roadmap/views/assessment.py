@@ -47,8 +47,11 @@ def overview(token: str):
     assessment, q = access.load(token)
     answer_set = assessments.to_answer_set(assessment)
     return render_template(
-        "assessment/overview.html", assessment=assessment, q=q,
-        status=assessments.section_status(q, answer_set), progress=_progress(q, answer_set),
+        "assessment/overview.html",
+        assessment=assessment,
+        q=q,
+        status=assessments.section_status(q, answer_set),
+        progress=_progress(q, answer_set),
         form=ActionForm(),
     )
 
@@ -57,7 +60,8 @@ def _progress(q: Questionnaire, answer_set) -> int:
     """Percentage of questions answered (reflections included)."""
     total = len(q.items)
     done = sum(
-        bool((answer_set.reflections.get(i.id) or "").strip()) if i.kind is ItemKind.TEXT
+        bool((answer_set.reflections.get(i.id) or "").strip())
+        if i.kind is ItemKind.TEXT
         else i.id in answer_set.answers
         for i in q.items.values()
     )
@@ -86,9 +90,16 @@ def step(token: str, section_id: str):
     unknown = sorted(set(request.form) - set(form._fields) - CONTROL_FIELDS)
     errors: list[tuple[str, str]] = []
     if unknown:
-        errors.append(("", _("This page was sent with answers to questions it does not contain "
-                             "(%(names)s). Nothing was saved: check your answers and save again.",
-                             names=", ".join(unknown[:5]))))
+        errors.append(
+            (
+                "",
+                _(
+                    "This page was sent with answers to questions it does not contain "
+                    "(%(names)s). Nothing was saved: check your answers and save again.",
+                    names=", ".join(unknown[:5]),
+                ),
+            )
+        )
     if not form.validate() or errors:
         errors = form_errors(form) + errors
         return _render_step(assessment, q, index, section, form, errors, answer_set), 400
@@ -115,9 +126,16 @@ def step(token: str, section_id: str):
 
 def _render_step(assessment, q, index, section, form, errors, answer_set):
     return render_template(
-        "assessment/step.html", assessment=assessment, q=q, section=section, form=form,
-        errors=errors, number=index + 1, total=len(q.sections),
-        previous=q.sections[index - 1] if index else None, progress=_progress(q, answer_set),
+        "assessment/step.html",
+        assessment=assessment,
+        q=q,
+        section=section,
+        form=form,
+        errors=errors,
+        number=index + 1,
+        total=len(q.sections),
+        previous=q.sections[index - 1] if index else None,
+        progress=_progress(q, answer_set),
     )
 
 
@@ -130,7 +148,11 @@ def check(token: str):
         return redirect(url_for("results.show", token=token))
     answer_set = assessments.to_answer_set(assessment)
     return render_template(
-        "assessment/check.html", assessment=assessment, q=q, answers=answer_set, form=form,
+        "assessment/check.html",
+        assessment=assessment,
+        q=q,
+        answers=answer_set,
+        form=form,
         status=assessments.section_status(q, answer_set),
     )
 
@@ -142,7 +164,10 @@ def reassess(token: str):
     if not form.validate_on_submit():
         abort(400)
     assessment = assessments.create(
-        default_questionnaire(), previous.locale, previous.service_name, previous.role,
+        default_questionnaire(),
+        previous.locale,
+        previous.service_name,
+        previous.role,
         previous=previous,
     )
     return redirect(url_for(".created", token=assessment.token))

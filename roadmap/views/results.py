@@ -24,9 +24,14 @@ def show(token: str):
     results = results_service.analyse(assessment, q)
     chart = radar(results, locale, _("This assessment"), _("Previous assessment"))
     page = render_template(
-        "results/show.html", assessment=assessment, q=q, results=results, chart=chart,
+        "results/show.html",
+        assessment=assessment,
+        q=q,
+        results=results,
+        chart=chart,
         figure=plotly_figure(chart),
-        form=ActionForm(), report_form=ReportForm(lang=locale),
+        form=ActionForm(),
+        report_form=ReportForm(lang=locale),
     )
     reports.prefetch(results, reports.meta_of(assessment), locale)
     return page

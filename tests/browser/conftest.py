@@ -13,8 +13,10 @@ CHROMIUM = os.environ.get("ROADMAP_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parent.parent.parent / "test-artifacts" / "screenshots"
 
 if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-    pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium); browser tests skipped",
-                allow_module_level=True)
+    pytest.skip(
+        f"Chromium not found at {CHROMIUM} (apt-get install chromium); browser tests skipped",
+        allow_module_level=True,
+    )
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -27,8 +29,14 @@ def live_server(tmp_path_factory):
     from roadmap import create_app
 
     db = tmp_path_factory.mktemp("browser-db") / "browser.db"
-    app = create_app({"SECRET_KEY": "browser", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db}",
-                      "REPORT_PREFETCH": False, "REPORT_RECYCLE_AFTER": 0})
+    app = create_app(
+        {
+            "SECRET_KEY": "browser",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db}",
+            "REPORT_PREFETCH": False,
+            "REPORT_RECYCLE_AFTER": 0,
+        }
+    )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -41,9 +49,16 @@ def browser():
     with playwright_api.sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run",
-                  "--disable-quic"],
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield browser
         browser.close()
@@ -55,13 +70,20 @@ def new_page(browser):
     contexts = []
 
     def make(locale: str = "fr-FR", width: int = 1280, javascript: bool = True):
-        context = browser.new_context(locale=locale, viewport={"width": width, "height": 900},
-                                      java_script_enabled=javascript)
+        context = browser.new_context(
+            locale=locale, viewport={"width": width, "height": 900}, java_script_enabled=javascript
+        )
         contexts.append(context)
         page = context.new_page()
         external = []
-        page.on("request", lambda r: external.append(r.url)
-                if not r.url.startswith(("http://127.0.0.1", "data:", "blob:")) else None)
+        page.on(
+            "request",
+            lambda r: (
+                external.append(r.url)
+                if not r.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+                else None
+            ),
+        )
         page.external_requests = external
         return page
 

@@ -15,10 +15,16 @@ AXE = Axe()
 
 
 def assert_accessible(page, name: str) -> None:
-    results = AXE.run(page, options={"resultTypes": ["violations"],
-                                     "runOnly": {"type": "tag",
-                                                 "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
-                                                            "best-practice"]}})
+    results = AXE.run(
+        page,
+        options={
+            "resultTypes": ["violations"],
+            "runOnly": {
+                "type": "tag",
+                "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+            },
+        },
+    )
     bad = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     details = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in bad]
     assert not bad, f"{name}: " + "; ".join(details)
@@ -77,9 +83,14 @@ def test_whole_journey_with_resume_on_another_device(live_server, new_page, scre
     other = new_page(locale="en-GB" if lang == "fr" else "fr-FR")
     other.goto(resume_link)
     assert other.locator("html").get_attribute("lang") == lang  # the assessment's language
-    assert other.locator(".govuk-task-list__status").first.inner_text().strip() in ("Terminé", "Completed")
+    assert other.locator(".govuk-task-list__status").first.inner_text().strip() in (
+        "Terminé",
+        "Completed",
+    )
     other.goto(f"{resume_link}/step/{first.id}")
-    assert other.is_checked(f'#{first.items[1].id}-4') or other.is_checked(f'#{first.items[2].id}-4')
+    assert other.is_checked(f"#{first.items[1].id}-4") or other.is_checked(
+        f"#{first.items[2].id}-4"
+    )
     for number, section in enumerate(q.sections[1:], start=2):
         other.goto(f"{resume_link}/step/{section.id}")
         if number == 3:
@@ -99,7 +110,9 @@ def test_whole_journey_with_resume_on_another_device(live_server, new_page, scre
     assert page.external_requests == [] and other.external_requests == []
 
     with other.expect_download() as download:
-        other.click("text=" + ("Télécharger le rapport PDF" if lang == "fr" else "Download the PDF report"))
+        other.click(
+            "text=" + ("Télécharger le rapport PDF" if lang == "fr" else "Download the PDF report")
+        )
     assert download.value.suggested_filename.endswith(".pdf")
 
 

@@ -1,4 +1,4 @@
-"""The CoSIE questionnaire: coverage of the concepts, integrity, and how it scores whole scenarios."""
+"""The CoSIE questionnaire: concept coverage, integrity, and how whole scenarios score."""
 
 import json
 import random
@@ -40,8 +40,12 @@ def test_every_concept_has_a_rated_item(cosie):
 def test_concept_list_matches_the_shared_concepts_file():
     from roadmap.core.concepts import ALL
 
-    listed = set(re.findall(r"`((?:prestart|system|relations|ethics|catalysts|toolkit|practice)/[a-z-]+)`",
-                            SHARED_CONCEPTS.read_text()))
+    listed = set(
+        re.findall(
+            r"`((?:prestart|system|relations|ethics|catalysts|toolkit|practice)/[a-z-]+)`",
+            SHARED_CONCEPTS.read_text(),
+        )
+    )
     assert listed == set(ALL)
 
 
@@ -51,7 +55,9 @@ def test_size_and_shape(cosie):
     assert sum(i.reverse for i in rated(cosie)) >= 5
     practice = [i for i in cosie.power_items if i.role == "practice"]
     assert len(practice) >= 6
-    assert {"agenda", "decisions", "resources", "risk", "evaluation", "input"} <= {i.area for i in practice}
+    assert {"agenda", "decisions", "resources", "risk", "evaluation", "input"} <= {
+        i.area for i in practice
+    }
     assert set(cosie.power.key_areas) == {"decisions", "resources", "risk"}
     assert [i for i in cosie.power_items if i.role == "aim"]
 
@@ -92,14 +98,31 @@ def test_every_string_is_in_both_languages_and_differs(cosie):
 def test_recommendation_library_is_complete(cosie):
     concepts = {r.concept for r in cosie.recommendations}
     assert {c for c in concepts if c and c.startswith("toolkit/")} == {
-        "toolkit/social-media-open-data", "toolkit/community-reporting", "toolkit/design-thinking",
-        "toolkit/cosmos", "toolkit/social-hackathons", "toolkit/engagement-strategies"}
+        "toolkit/social-media-open-data",
+        "toolkit/community-reporting",
+        "toolkit/design-thinking",
+        "toolkit/cosmos",
+        "toolkit/social-hackathons",
+        "toolkit/engagement-strategies",
+    }
     ids = {r.id for r in cosie.recommendations}
-    for method in ("cocreation-workshops", "participatory-pathway", "creative-sprint",
-                   "citizen-jury", "citizens-convention", "participatory-action-research",
-                   "living-lab", "innovation-circles", "multichannel-feedback", "staff-capacity",
-                   "asset-mapping", "get-known", "transparent-process", "snowball-mapping",
-                   "go-where-people-are"):
+    for method in (
+        "cocreation-workshops",
+        "participatory-pathway",
+        "creative-sprint",
+        "citizen-jury",
+        "citizens-convention",
+        "participatory-action-research",
+        "living-lab",
+        "innovation-circles",
+        "multichannel-feedback",
+        "staff-capacity",
+        "asset-mapping",
+        "get-known",
+        "transparent-process",
+        "snowball-mapping",
+        "go-where-people-are",
+    ):
         assert method in ids
     for rec in cosie.recommendations:
         assert len(rec.steps) >= 3, rec.id
@@ -145,8 +168,12 @@ def test_all_best(cosie):
     assert results.scores.power.level is Iap2Level.EMPOWER
     assert results.scores.flags == ()
     assert len(results.strengths) == 3
-    assert set(first_ids(results, 3)) <= {"spread-practice", "living-lab", "innovation-circles",
-                                          "participatory-action-research"}
+    assert set(first_ids(results, 3)) <= {
+        "spread-practice",
+        "living-lab",
+        "innovation-circles",
+        "participatory-action-research",
+    }
 
 
 def test_all_worst(cosie):
@@ -171,8 +198,13 @@ def test_consultation_only_service_gets_power_sharing_tools_first(cosie):
     results = load_example(cosie, "consultation-only.json")
     assert results.scores.power.level is Iap2Level.CONSULT
     assert results.scores.flags == ("consultation_trap",)
-    power_tools = {"clarify-promise", "citizen-jury", "shared-budget", "shared-risk-trial",
-                   "citizens-convention"}
+    power_tools = {
+        "clarify-promise",
+        "citizen-jury",
+        "shared-budget",
+        "shared-risk-trial",
+        "citizens-convention",
+    }
     assert set(first_ids(results, 3)) <= power_tools
     assert first_ids(results, 1) == ["clarify-promise"]
 
@@ -211,7 +243,16 @@ def test_examples_score_from_the_command_line(example):
 
     from roadmap.cli import cli
 
-    result = CliRunner().invoke(cli, ["score", str(EXAMPLES / example), "--format", "json",
-                                      "--questionnaires", str(ROOT / "questionnaires")])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "score",
+            str(EXAMPLES / example),
+            "--format",
+            "json",
+            "--questionnaires",
+            str(ROOT / "questionnaires"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["questionnaire"]["id"] == "cosie-readiness"

@@ -13,7 +13,7 @@ def group(*maps):
 def test_describe():
     stats = describe([1, 5, 3, 3], divergence_sd=1.0)
     assert (stats.n, stats.mean, stats.median, stats.min, stats.max) == (4, 3, 3, 1, 5)
-    assert stats.sd == pytest.approx(2 ** 0.5)
+    assert stats.sd == pytest.approx(2**0.5)
     assert stats.divergent
 
 

@@ -4,9 +4,13 @@ from roadmap.core.answers import parse_answer_document
 
 
 def doc(**overrides):
-    base = {"questionnaire": "tiny", "version": 2, "locale": "en",
-            "answers": {"r1": 4, "p_decide": "together", "e1": "dont_know"},
-            "reflections": {"purpose_text": "Shorter waits."}}
+    base = {
+        "questionnaire": "tiny",
+        "version": 2,
+        "locale": "en",
+        "answers": {"r1": 4, "p_decide": "together", "e1": "dont_know"},
+        "reflections": {"purpose_text": "Shorter waits."},
+    }
     return {**base, **overrides}
 
 
@@ -18,9 +22,13 @@ def test_valid_document(tiny):
 
 
 def test_every_problem_is_reported_precisely(tiny):
-    bad = doc(version=1, locale="de", answers={"r1": 6, "zz": 1, "p_decide": "nobody",
-                                               "r2": True, "purpose_text": 3},
-              reflections={"r1": "x", "purpose_text": "y" * 501}, extra=1)
+    bad = doc(
+        version=1,
+        locale="de",
+        answers={"r1": 6, "zz": 1, "p_decide": "nobody", "r2": True, "purpose_text": 3},
+        reflections={"r1": "x", "purpose_text": "y" * 501},
+        extra=1,
+    )
     answer_set, problems = parse_answer_document(tiny, bad)
     assert answer_set is None
     text = [str(p) for p in problems]
@@ -31,7 +39,9 @@ def test_every_problem_is_reported_precisely(tiny):
     assert "answers.zz: unknown item 'zz'" in text
     assert any(t.startswith("answers.p_decide: unknown option 'nobody'") for t in text)
     assert any(t.startswith("answers.r2: value True is out of range") for t in text)
-    assert any(t.startswith("answers.purpose_text: 'purpose_text' is a free-text item") for t in text)
+    assert any(
+        t.startswith("answers.purpose_text: 'purpose_text' is a free-text item") for t in text
+    )
     assert any(t.startswith("reflections.r1: 'r1' is not a free-text item") for t in text)
     assert "reflections.purpose_text: text is 501 characters long; the limit is 500" in text
 

@@ -21,7 +21,9 @@ def test_tiny_is_valid():
 def test_all_problems_are_reported_with_lines():
     broken = (
         TINY.replace("concept: relations/go-to-people", "concept: relations/nowhere")
-        .replace("dimension: ethics\n        text: {fr: \"Nos", "dimension: nope\n        text: {fr: \"Nos")
+        .replace(
+            'dimension: ethics\n        text: {fr: "Nos', 'dimension: nope\n        text: {fr: "Nos'
+        )
         .replace("    effort: low", "    effort: tiny")
         .replace("{item: r2, values: [1, 2]}", "{item: r9, values: [1, 2]}")
         .replace('en: "Tiny questionnaire"}', "}")
@@ -31,7 +33,9 @@ def test_all_problems_are_reported_with_lines():
     messages = {(".".join(map(str, p.path)), p.line): p.message for p in problems}
     lines = broken.splitlines()
     # pydantic problems come first (the cross checks need a valid model)
-    assert any(path == "title.en" and msg == "Field required" for (path, _), msg in messages.items())
+    assert any(
+        path == "title.en" and msg == "Field required" for (path, _), msg in messages.items()
+    )
     effort = next((line for (path, line) in messages if path == "recommendations.1.effort"), None)
     assert effort is not None and lines[effort - 1].strip().startswith("effort: tiny")
 

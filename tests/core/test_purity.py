@@ -20,6 +20,9 @@ def test_core_imports_no_framework():
                 names = [node.module]
             elif isinstance(node, ast.ImportFrom) and node.level > 1:
                 names = ["(relative import outside core)"]
-            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0].startswith(FORBIDDEN)
-                          or n.startswith("(")]
+            offenders += [
+                f"{path.name}: {n}"
+                for n in names
+                if n.split(".")[0].startswith(FORBIDDEN) or n.startswith("(")
+            ]
     assert offenders == []

@@ -25,10 +25,22 @@ def write(tmp_path, doc) -> str:
     return str(path)
 
 
-GOOD = {"questionnaire": "tiny", "version": 2, "locale": "en",
-        "answers": {"r1": 1, "r2": 1, "r3": 5, "e1": 4, "e2": 4,
-                    "p_aim": "cocreate", "p_decide": "asked", "p_budget": "asked"},
-        "reflections": {"purpose_text": "Shorter waits."}}
+GOOD = {
+    "questionnaire": "tiny",
+    "version": 2,
+    "locale": "en",
+    "answers": {
+        "r1": 1,
+        "r2": 1,
+        "r3": 5,
+        "e1": 4,
+        "e2": 4,
+        "p_aim": "cocreate",
+        "p_decide": "asked",
+        "p_budget": "asked",
+    },
+    "reflections": {"purpose_text": "Shorter waits."},
+}
 
 
 def test_check_passes_on_valid_files(cli_runner):
@@ -57,8 +69,9 @@ def test_score_text_in_english(cli_runner, tmp_path):
 
 
 def test_score_json_in_french(cli_runner, tmp_path):
-    result = cli_runner.invoke(cli, ["score", write(tmp_path, GOOD), "--format", "json",
-                                     "--locale", "fr"])
+    result = cli_runner.invoke(
+        cli, ["score", write(tmp_path, GOOD), "--format", "json", "--locale", "fr"]
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
     assert summary["overall"]["score"] == 37.5

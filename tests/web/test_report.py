@@ -12,18 +12,30 @@ from roadmap.pdf import StaticOnlyFetcher
 from roadmap.services.reports import ReportCache
 
 ARTEFACTS = Path(__file__).parent.parent.parent / "test-artifacts"
-HOSTILE = ("<b>gras</b> <img src=\"http://127.0.0.1:9/leak.png\"> "
-           + "Anticonstitutionnellementdéraisonnablementinterminable" * 4
-           + " 😀🎉 שלום עולם مرحبا بالعالم")
+HOSTILE = (
+    '<b>gras</b> <img src="http://127.0.0.1:9/leak.png"> '
+    + "Anticonstitutionnellementdéraisonnablementinterminable" * 4
+    + " 😀🎉 שלום עולם مرحبا بالعالم"
+)
 
 
 def submitted(post_form, start_assessment, language="fr", reflection="Moins d'attente"):
     token = start_assessment(language=language, service_name="Soutien à domicile")
-    post_form(f"/assessment/{token}/step/start",
-              {"r1": "1", "r2": "1", "r3": "5", "purpose_text": reflection})
-    post_form(f"/assessment/{token}/step/compass",
-              {"e1": "4", "e2": "4", "p_aim": "cocreate", "p_decide": "asked",
-               "p_budget": "asked", "p_eval": "us"})
+    post_form(
+        f"/assessment/{token}/step/start",
+        {"r1": "1", "r2": "1", "r3": "5", "purpose_text": reflection},
+    )
+    post_form(
+        f"/assessment/{token}/step/compass",
+        {
+            "e1": "4",
+            "e2": "4",
+            "p_aim": "cocreate",
+            "p_decide": "asked",
+            "p_budget": "asked",
+            "p_eval": "us",
+        },
+    )
     post_form(f"/assessment/{token}/check", {})
     return token
 
@@ -50,11 +62,28 @@ def test_french_report_is_tagged_and_complete(client, post_form, start_assessmen
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert reader.metadata.title.startswith("Rapport")
     assert len(reader.pages) == 8
-    for expected in ("Relations", "Éthique", "Débutant", "Consulter", "Aller vers",
-                     "Jury citoyen", "Moins d'attente", "Plan d’action", "Synthèse"):
+    for expected in (
+        "Relations",
+        "Éthique",
+        "Débutant",
+        "Consulter",
+        "Aller vers",
+        "Jury citoyen",
+        "Moins d'attente",
+        "Plan d’action",
+        "Synthèse",
+    ):
         assert expected in text, expected
-    for english in ("Executive summary", "Power-sharing", "What to do next", "Action plan",
-                    "Scores by dimension", "Overall readiness", "Top strengths", "Who to involve"):
+    for english in (
+        "Executive summary",
+        "Power-sharing",
+        "What to do next",
+        "Action plan",
+        "Scores by dimension",
+        "Overall readiness",
+        "Top strengths",
+        "Who to involve",
+    ):
         assert english not in text, english
 
 
@@ -93,8 +122,13 @@ def test_fetcher_refuses_everything_but_static_files(tmp_path):
     from roadmap import paths
 
     assert fetcher(paths.STATIC.as_uri() + "/css/report.css").read()
-    for url in ("http://127.0.0.1/x", "https://example.org/a.png", "file:///etc/passwd",
-                paths.STATIC.as_uri() + "/../pyproject.toml", "data:text/plain,hi"):
+    for url in (
+        "http://127.0.0.1/x",
+        "https://example.org/a.png",
+        "file:///etc/passwd",
+        paths.STATIC.as_uri() + "/../pyproject.toml",
+        "data:text/plain,hi",
+    ):
         with pytest.raises(ValueError):
             fetcher(url)
 
@@ -105,14 +139,18 @@ def test_unsubmitted_assessment_has_no_report_yet(client, start_assessment):
     assert client.get("/report/not-a-token.pdf").status_code == 404
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed")
+@pytest.mark.skipif(
+    shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed"
+)
 def test_first_pages_render_to_png_for_a_visual_check(client, post_form, start_assessment):
     token = submitted(post_form, start_assessment, reflection=HOSTILE)
     ARTEFACTS.mkdir(exist_ok=True)
     pdf = ARTEFACTS / "report-fr.pdf"
     pdf.write_bytes(client.get(f"/report/{token}.pdf").data)
-    subprocess.run(["pdftoppm", "-r", "60", "-l", "3", "-png", str(pdf), str(ARTEFACTS / "report-fr")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-l", "3", "-png", str(pdf), str(ARTEFACTS / "report-fr")],
+        check=True,
+    )
     assert len(list(ARTEFACTS.glob("report-fr-*.png"))) == 3
 
 

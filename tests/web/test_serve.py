@@ -17,12 +17,20 @@ def free_port() -> int:
 
 def test_serve_answers_on_its_port(tmp_path):
     port = free_port()
-    env = {**os.environ, "ROADMAP_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
-           "ROADMAP_SECRET_KEY": "serve-test", "ROADMAP_REPORT_RECYCLE_AFTER": "0"}
+    env = {
+        **os.environ,
+        "ROADMAP_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
+        "ROADMAP_SECRET_KEY": "serve-test",
+        "ROADMAP_REPORT_RECYCLE_AFTER": "0",
+    }
     script = Path(sys.executable).parent / "roadmap"
     command = [str(script)] if script.exists() else [sys.executable, "-m", "roadmap.cli"]
-    server = subprocess.Popen([*command, "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [*command, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         deadline = time.monotonic() + 30
         while True:

@@ -40,8 +40,9 @@ def test_start_creates_an_assessment_with_a_private_link(client, start_assessmen
 
 def test_start_rejects_bad_input_and_keeps_it(post_form):
     long_name = "x" * 201
-    response = post_form("/assessment/start", {"service_name": long_name, "role": "pilot",
-                                                "language": "en"})
+    response = post_form(
+        "/assessment/start", {"service_name": long_name, "role": "pilot", "language": "en"}
+    )
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert "govuk-error-summary" in html
@@ -73,8 +74,9 @@ def test_save_and_finish_later_goes_to_the_task_list(post_form, start_assessment
 @pytest.mark.parametrize("value", ["6", "0", "abc", "3.5", "dont know"])
 def test_value_outside_the_scale_is_refused_and_kept(post_form, start_assessment, app, value):
     token = start_assessment()
-    response = post_form(f"/assessment/{token}/step/start",
-                         {"r1": value, "r2": "5", "purpose_text": "Gardé"})
+    response = post_form(
+        f"/assessment/{token}/step/start", {"r1": value, "r2": "5", "purpose_text": "Gardé"}
+    )
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert "govuk-error-summary" in html and 'href="#r1"' in html
@@ -148,23 +150,36 @@ def test_two_tabs_saving_different_pages_lose_nothing(app, client, start_assessm
     token_b = csrf_from(tab_b.get(f"/assessment/{token}/step/compass").get_data(as_text=True))
     tab_b.post(f"/assessment/{token}/step/compass", data={"csrf_token": token_b, "e1": "5"})
     tab_a.post(f"/assessment/{token}/step/start", data={"csrf_token": token_a, "r1": "1"})
-    tab_b.post(f"/assessment/{token}/step/compass",
-               data={"csrf_token": token_b, "e1": "5", "e2": "4"})
+    tab_b.post(
+        f"/assessment/{token}/step/compass", data={"csrf_token": token_b, "e1": "5", "e2": "4"}
+    )
     assert saved_answers(app, token) == {"r1": "1", "e1": "5", "e2": "4"}
 
 
 def full_answers(post_form, token):
-    post_form(f"/assessment/{token}/step/start",
-              {"r1": "1", "r2": "1", "r3": "5", "purpose_text": "Aller vers les familles"})
-    post_form(f"/assessment/{token}/step/compass",
-              {"e1": "4", "e2": "4", "p_aim": "cocreate", "p_decide": "asked",
-               "p_budget": "asked", "p_eval": "us"})
+    post_form(
+        f"/assessment/{token}/step/start",
+        {"r1": "1", "r2": "1", "r3": "5", "purpose_text": "Aller vers les familles"},
+    )
+    post_form(
+        f"/assessment/{token}/step/compass",
+        {
+            "e1": "4",
+            "e2": "4",
+            "p_aim": "cocreate",
+            "p_decide": "asked",
+            "p_budget": "asked",
+            "p_eval": "us",
+        },
+    )
 
 
 def test_check_your_answers_then_results(client, post_form, start_assessment):
     token = start_assessment(language="en")
     full_answers(post_form, token)
-    assert client.get(f"/results/{token}").headers["Location"].endswith(f"/assessment/{token}/check")
+    assert (
+        client.get(f"/results/{token}").headers["Location"].endswith(f"/assessment/{token}/check")
+    )
     html = page(client, f"/assessment/{token}/check?lang=en")
     assert "Check your answers" in html and "Aller vers les familles" in html
     response = post_form(f"/assessment/{token}/check", {})

@@ -4,6 +4,7 @@ Revision ID: 0001
 Revises:
 Create Date: 2026-11-22
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -29,14 +30,18 @@ def upgrade():
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("submitted_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
-            ["previous_id"], ["assessment.id"],
-            name="fk_assessment_previous_id_assessment", ondelete="SET NULL",
+            ["previous_id"],
+            ["assessment.id"],
+            name="fk_assessment_previous_id_assessment",
+            ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name="pk_assessment"),
         sa.UniqueConstraint("token", name="uq_assessment_token"),
     )
-    for table, column, kind in (("answer", "value", sa.String(length=64)),
-                                ("reflection", "text", sa.Text())):
+    for table, column, kind in (
+        ("answer", "value", sa.String(length=64)),
+        ("reflection", "text", sa.Text()),
+    ):
         op.create_table(
             table,
             sa.Column("id", sa.Integer(), nullable=False),
@@ -45,8 +50,10 @@ def upgrade():
             sa.Column(column, kind, nullable=False),
             sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
             sa.ForeignKeyConstraint(
-                ["assessment_id"], ["assessment.id"],
-                name=f"fk_{table}_assessment_id_assessment", ondelete="CASCADE",
+                ["assessment_id"],
+                ["assessment.id"],
+                name=f"fk_{table}_assessment_id_assessment",
+                ondelete="CASCADE",
             ),
             sa.PrimaryKeyConstraint("id", name=f"pk_{table}"),
             sa.UniqueConstraint("assessment_id", "item_id", name=f"uq_{table}_assessment_id"),
