@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import json
 import random
-import statistics
-import time
 from pathlib import Path
+
+from _common import report, timed
 
 from roadmap.core.aggregate import aggregate
 from roadmap.core.answers import AnswerSet, parse_answer_document
@@ -19,22 +19,6 @@ from roadmap.core.scoring import score
 from roadmap.loader import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def timed(fn, repeat: int) -> list[float]:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return runs
-
-
-def report(name: str, runs: list[float], target_ms: float) -> None:
-    p50 = statistics.median(runs) * 1000
-    p95 = sorted(runs)[int(len(runs) * 0.95) - 1] * 1000
-    verdict = "ok" if p50 < target_ms else "SLOWER THAN TARGET"
-    print(f"{name:<48} p50 {p50:8.3f} ms   p95 {p95:8.3f} ms   target {target_ms} ms: {verdict}")
 
 
 def main() -> None:

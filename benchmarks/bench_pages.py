@@ -5,32 +5,9 @@ Run: python benchmarks/bench_pages.py    Targets (p50): wizard step < 20 ms, res
 
 from __future__ import annotations
 
-import statistics
-import time
-
-from _fixture import csrf, make_app, submitted_assessment
+from _common import csrf, make_app, report, submitted_assessment, timed
 
 RUNS = 200
-
-
-def measure(fn) -> list[float]:
-    for _ in range(10):  # warm-up: templates compiled, connections pooled
-        fn()
-    runs = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return runs
-
-
-def report(name: str, runs: list[float], target_ms: float) -> None:
-    p50 = statistics.median(runs) * 1000
-    p95 = sorted(runs)[int(len(runs) * 0.95) - 1] * 1000
-    verdict = "ok" if p50 < target_ms else "SLOWER THAN TARGET"
-    print(
-        f"{name:<34} p50 {p50:7.2f} ms   p95 {p95:7.2f} ms   target p50 {target_ms} ms: {verdict}"
-    )
 
 
 def main() -> None:
@@ -53,13 +30,13 @@ def main() -> None:
         assert client.get(f"/results/{token}").status_code == 200
 
     print(f"wizard page '{section.id}' with {len(section.items)} questions; {RUNS} runs each")
-    report("wizard step GET", measure(get_step), 20)
-    report("wizard step POST (save)", measure(post_step), 20)
+    report("wizard step GET", timed(get_step, RUNS, warmup=10), 20)
+    report("wizard step POST (save)", timed(post_step, RUNS, warmup=10), 20)
     client.post(
         f"/assessment/{token}/check",
         data={"csrf_token": csrf(client, f"/assessment/{token}/check")},
     )
-    report("results page GET", measure(get_results), 50)
+    report("results page GET", timed(get_results, RUNS, warmup=10), 50)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from _fixture import make_app, submitted_assessment
+from _common import make_app, submitted_assessment
 
 from roadmap.services.reports import ReportCache
 

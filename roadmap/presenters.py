@@ -11,8 +11,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from .core.answers import DONT_KNOW, NOT_APPLICABLE, Value
+from .core.charts import Radar, radar
 from .core.power import ARNSTEIN_FOR_IAP2
-from .core.questionnaire import Iap2Level, ItemKind, Questionnaire
+from .core.questionnaire import Iap2Level, Item, ItemKind, Questionnaire
 from .core.recommend import Reason
 from .core.results import Results
 
@@ -131,6 +132,21 @@ def reason_text(q: Questionnaire, reason: Reason, locale: str) -> str:
         answer=answer_text(q, reason.subject, reason.value, locale),
         question=question,
     )
+
+
+def radar_chart(results: Results, locale: str) -> Radar:
+    """The radar of a results page or report, its series named in the reader's language."""
+    return radar(results, locale, _("This assessment"), _("Previous assessment"))
+
+
+def written_reflections(results: Results) -> list[tuple[Item, str]]:
+    """The reflections that have text, in questionnaire order, with their questions."""
+    reflections = results.answers.reflections
+    return [
+        (item, reflections[item.id])
+        for item in results.questionnaire.items.values()
+        if item.kind is ItemKind.TEXT and (reflections.get(item.id) or "").strip()
+    ]
 
 
 def results_summary(results: Results, locale: str) -> dict[str, Any]:

@@ -119,3 +119,28 @@ def start_assessment(post_form):
         return response.headers["Location"].split("/")[-2]
 
     return start
+
+
+@pytest.fixture()
+def answer_all(post_form):
+    """Answer every question of the tiny questionnaire: a consultation-trap service that
+    rarely meets people."""
+
+    def answer(token: str, reflection: str = "Aller vers les familles") -> None:
+        post_form(
+            f"/assessment/{token}/step/start",
+            {"r1": "1", "r2": "1", "r3": "5", "purpose_text": reflection},
+        )
+        post_form(
+            f"/assessment/{token}/step/compass",
+            {
+                "e1": "4",
+                "e2": "4",
+                "p_aim": "cocreate",
+                "p_decide": "asked",
+                "p_budget": "asked",
+                "p_eval": "us",
+            },
+        )
+
+    return answer

@@ -12,14 +12,13 @@ from datetime import datetime
 
 from flask import Flask, current_app, render_template
 from flask_babel import force_locale, format_date
-from flask_babel import gettext as _
 
-from ..core.charts import radar, svg_radar
-from ..core.questionnaire import ItemKind
+from ..core.charts import svg_radar
 from ..core.results import Results
 from ..forms import ROLES
 from ..models import Assessment
 from ..pdf import render_pdf_isolated
+from ..presenters import radar_chart, written_reflections
 from ..typography import french_spacing_html
 
 TOP_RECOMMENDATIONS = 5  # in full; the others are listed by name
@@ -95,13 +94,7 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
     """The print HTML of a report, in `locale` (needs an app context)."""
     q = results.questionnaire
     with force_locale(locale):
-        chart = radar(results, locale, _("This assessment"), _("Previous assessment"))
-        reflections = [
-            (item, results.answers.reflections[item.id])
-            for item in q.items.values()
-            if item.kind is ItemKind.TEXT
-            and (results.answers.reflections.get(item.id) or "").strip()
-        ]
+        chart = radar_chart(results, locale)
         roles = {c.value: str(c.label) for c in ROLES}
         recs = results.recommendations
         html = render_template(
@@ -111,7 +104,7 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
             locale=locale,
             chart=chart,
             svg=svg_radar(chart),
-            reflections=reflections,
+            reflections=written_reflections(results),
             meta={
                 "service_name": meta.service_name,
                 "role": roles.get(meta.role or ""),

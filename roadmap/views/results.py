@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, redirect, render_template, url_for
-from flask_babel import gettext as _
 
-from ..core.charts import plotly_figure, radar
+from ..core.charts import plotly_figure
 from ..forms import ActionForm, ReportForm
 from ..i18n import ui_locale
+from ..presenters import radar_chart, written_reflections
 from ..services import reports
 from ..services import results as results_service
 from . import access
@@ -22,7 +22,7 @@ def show(token: str):
         return redirect(url_for("assessment.check", token=token))
     locale = ui_locale()
     results = results_service.analyse(assessment, q)
-    chart = radar(results, locale, _("This assessment"), _("Previous assessment"))
+    chart = radar_chart(results, locale)
     page = render_template(
         "results/show.html",
         assessment=assessment,
@@ -30,6 +30,7 @@ def show(token: str):
         results=results,
         chart=chart,
         figure=plotly_figure(chart),
+        reflections=written_reflections(results),
         form=ActionForm(),
         report_form=ReportForm(lang=locale),
     )

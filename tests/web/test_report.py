@@ -19,25 +19,17 @@ HOSTILE = (
 )
 
 
-def submitted(post_form, start_assessment, language="fr", reflection="Moins d'attente"):
-    token = start_assessment(language=language, service_name="Soutien à domicile")
-    post_form(
-        f"/assessment/{token}/step/start",
-        {"r1": "1", "r2": "1", "r3": "5", "purpose_text": reflection},
-    )
-    post_form(
-        f"/assessment/{token}/step/compass",
-        {
-            "e1": "4",
-            "e2": "4",
-            "p_aim": "cocreate",
-            "p_decide": "asked",
-            "p_budget": "asked",
-            "p_eval": "us",
-        },
-    )
-    post_form(f"/assessment/{token}/check", {})
-    return token
+@pytest.fixture()
+def submitted(post_form, start_assessment, answer_all):
+    """A submitted assessment of the tiny questionnaire; returns its token."""
+
+    def make(language="fr", reflection="Moins d'attente"):
+        token = start_assessment(language=language, service_name="Soutien à domicile")
+        answer_all(token, reflection)
+        post_form(f"/assessment/{token}/check", {})
+        return token
+
+    return make
 
 
 def pdf_text(data: bytes) -> tuple[PdfReader, str]:
@@ -50,8 +42,8 @@ def pdf_text(data: bytes) -> tuple[PdfReader, str]:
     return reader, "\n".join(p.extract_text().replace("\x00", "") for p in reader.pages)
 
 
-def test_french_report_is_tagged_and_complete(client, post_form, start_assessment):
-    token = submitted(post_form, start_assessment)
+def test_french_report_is_tagged_and_complete(client, post_form, submitted):
+    token = submitted()
     response = client.get(f"/report/{token}.pdf")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
@@ -87,16 +79,16 @@ def test_french_report_is_tagged_and_complete(client, post_form, start_assessmen
         assert english not in text, english
 
 
-def test_report_language_is_chosen_at_download(client, post_form, start_assessment):
-    token = submitted(post_form, start_assessment, language="fr")
+def test_report_language_is_chosen_at_download(client, post_form, submitted):
+    token = submitted(language="fr")
     reader, text = pdf_text(client.get(f"/report/{token}.pdf?lang=en").data)
     assert reader.trailer["/Root"]["/Lang"] == "en"
     assert "Executive summary" in text and "Go where people are" in text
     assert "Relationships" in text
 
 
-def test_identical_requests_are_served_from_the_cache(app, client, post_form, start_assessment):
-    token = submitted(post_form, start_assessment)
+def test_identical_requests_are_served_from_the_cache(app, client, post_form, submitted):
+    token = submitted()
     cache = app.extensions.setdefault("roadmap.report_cache", ReportCache(8))
     hits = cache.hits
     first = client.get(f"/report/{token}.pdf").data
@@ -108,8 +100,8 @@ def test_identical_requests_are_served_from_the_cache(app, client, post_form, st
     assert cache.hits == hits + 1  # changed answers: rendered again
 
 
-def test_hostile_user_text_renders_and_nothing_is_fetched(client, post_form, start_assessment):
-    token = submitted(post_form, start_assessment, reflection=HOSTILE)
+def test_hostile_user_text_renders_and_nothing_is_fetched(client, post_form, submitted):
+    token = submitted(reflection=HOSTILE)
     response = client.get(f"/report/{token}.pdf")
     assert response.status_code == 200
     _, text = pdf_text(response.data)
@@ -142,8 +134,8 @@ def test_unsubmitted_assessment_has_no_report_yet(client, start_assessment):
 @pytest.mark.skipif(
     shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) not installed"
 )
-def test_first_pages_render_to_png_for_a_visual_check(client, post_form, start_assessment):
-    token = submitted(post_form, start_assessment, reflection=HOSTILE)
+def test_first_pages_render_to_png_for_a_visual_check(client, post_form, submitted):
+    token = submitted(reflection=HOSTILE)
     ARTEFACTS.mkdir(exist_ok=True)
     pdf = ARTEFACTS / "report-fr.pdf"
     pdf.write_bytes(client.get(f"/report/{token}.pdf").data)
@@ -154,10 +146,10 @@ def test_first_pages_render_to_png_for_a_visual_check(client, post_form, start_a
     assert len(list(ARTEFACTS.glob("report-fr-*.png"))) == 3
 
 
-def test_results_page_prefetches_the_report(app, client, post_form, start_assessment):
+def test_results_page_prefetches_the_report(app, client, post_form, submitted):
     from roadmap.services import reports
 
-    token = submitted(post_form, start_assessment)
+    token = submitted()
     app.extensions["roadmap.report_cache"] = cache = ReportCache(8)
     app.config["REPORT_PREFETCH"] = True
     try:
@@ -169,10 +161,10 @@ def test_results_page_prefetches_the_report(app, client, post_form, start_assess
         app.config["REPORT_PREFETCH"] = False
 
 
-def test_reports_render_in_a_recycled_child_process(app, client, post_form, start_assessment):
+def test_reports_render_in_a_recycled_child_process(app, client, post_form, submitted):
     from roadmap import pdf
 
-    token = submitted(post_form, start_assessment)
+    token = submitted()
     app.config["REPORT_RECYCLE_AFTER"] = 2
     app.extensions["roadmap.report_cache"] = ReportCache(1)
     try:

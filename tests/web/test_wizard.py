@@ -156,27 +156,9 @@ def test_two_tabs_saving_different_pages_lose_nothing(app, client, start_assessm
     assert saved_answers(app, token) == {"r1": "1", "e1": "5", "e2": "4"}
 
 
-def full_answers(post_form, token):
-    post_form(
-        f"/assessment/{token}/step/start",
-        {"r1": "1", "r2": "1", "r3": "5", "purpose_text": "Aller vers les familles"},
-    )
-    post_form(
-        f"/assessment/{token}/step/compass",
-        {
-            "e1": "4",
-            "e2": "4",
-            "p_aim": "cocreate",
-            "p_decide": "asked",
-            "p_budget": "asked",
-            "p_eval": "us",
-        },
-    )
-
-
-def test_check_your_answers_then_results(client, post_form, start_assessment):
+def test_check_your_answers_then_results(client, post_form, start_assessment, answer_all):
     token = start_assessment(language="en")
-    full_answers(post_form, token)
+    answer_all(token)
     assert (
         client.get(f"/results/{token}").headers["Location"].endswith(f"/assessment/{token}/check")
     )
@@ -194,9 +176,11 @@ def test_check_your_answers_then_results(client, post_form, start_assessment):
     assert html.index("Go where people are") < html.index("Citizens&#39; jury")
 
 
-def test_reassessment_copies_answers_and_shows_the_change(client, post_form, start_assessment):
+def test_reassessment_copies_answers_and_shows_the_change(
+    client, post_form, start_assessment, answer_all
+):
     token = start_assessment(language="en")
-    full_answers(post_form, token)
+    answer_all(token)
     post_form(f"/assessment/{token}/check", {})
     response = post_form(f"/assessment/{token}/reassess", {}, page=f"/results/{token}")
     new_token = response.headers["Location"].split("/")[-2]

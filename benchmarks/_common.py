@@ -1,16 +1,40 @@
-"""Shared set-up for the page and report benchmarks: an app on a temporary SQLite database."""
+"""Shared by the benchmarks: timing and reporting, and an app on a temporary SQLite database."""
 
 from __future__ import annotations
 
 import json
 import re
+import statistics
 import tempfile
+import time
 from pathlib import Path
 
 from roadmap import create_app
 
 ROOT = Path(__file__).resolve().parent.parent
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def timed(fn, repeat: int, warmup: int = 0) -> list[float]:
+    """Seconds per call of `fn`, after `warmup` untimed calls."""
+    for _ in range(warmup):
+        fn()
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return runs
+
+
+def report(name: str, runs: list[float], target_ms: float) -> None:
+    """Print p50 and p95 in milliseconds against a p50 target."""
+    p50 = statistics.median(runs) * 1000
+    p95 = sorted(runs)[max(0, int(len(runs) * 0.95) - 1)] * 1000
+    verdict = "ok" if p50 < target_ms else "SLOWER THAN TARGET"
+    print(
+        f"{name:<44} p50 {p50:8.2f} ms  p95 {p95:8.2f} ms  target p50 < {target_ms} ms: {verdict}"
+    )
 
 
 def make_app():
