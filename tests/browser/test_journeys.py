@@ -136,7 +136,8 @@ def test_error_summary_and_keyboard_use(live_server, new_page, screenshot):
     page.click("form button[type=submit]")
     summary = page.locator(".govuk-error-summary")
     assert summary.is_visible()
-    assert page.evaluate("document.activeElement.closest('.govuk-error-summary') !== null")
+    # GOV.UK Frontend moves focus to the summary once its (deferred) module has run.
+    page.wait_for_function("document.activeElement.closest('.govuk-error-summary') !== null")
     assert_accessible(page, "en-start-error")
     screenshot(page, "en-start-error")
     page.click(".govuk-error-summary a")
