@@ -77,6 +77,10 @@ def finalise(app: Flask) -> None:
                 + " and ".join(missing)
                 + " to be set."
             )
+    if production and "ROADMAP_SESSION_COOKIE_SECURE" not in os.environ:
+        # Production runs behind HTTPS: the session cookie (and its CSRF secret) is sent over
+        # HTTPS only. ROADMAP_SESSION_COOKIE_SECURE=false opts out on a plain-HTTP intranet.
+        app.config["SESSION_COOKIE_SECURE"] = True
     if not url or not app.config.get("SECRET_KEY"):
         os.makedirs(app.instance_path, exist_ok=True)
     if not url:
