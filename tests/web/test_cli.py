@@ -114,3 +114,38 @@ def test_broken_questionnaire_stops_startup_with_a_message(monkeypatch, tmp_path
     assert caught.value.code == 1
     err = capsys.readouterr().err
     assert "Roadmap cannot start" in err and "bad.yaml" in err and "Traceback" not in err
+
+
+def test_report_writes_a_pdf_in_the_chosen_language(cli_runner, tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    out = tmp_path / "report.pdf"
+    result = cli_runner.invoke(
+        cli,
+        [
+            "report",
+            write(tmp_path, GOOD),
+            "-o",
+            str(out),
+            "--locale",
+            "fr",
+            "--service-name",
+            "Aide à domicile",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+    assert "Aide à domicile" in reader.metadata.title
+
+
+def test_report_rejects_a_bad_answers_file(cli_runner, tmp_path):
+    result = cli_runner.invoke(
+        cli,
+        ["report", write(tmp_path, {**GOOD, "answers": {"r1": 0}}), "-o", str(tmp_path / "x.pdf")],
+    )
+    assert result.exit_code == 2
+    assert "answers.r1" in result.output
+    assert not (tmp_path / "x.pdf").exists()
