@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
-from .core.answers import DONT_KNOW, NOT_APPLICABLE
+from .core.answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet, Value, decode_value
 from .core.questionnaire import Item, ItemKind, Questionnaire, Section
 
 ROLES = [
@@ -79,7 +80,47 @@ def _radio(item: Item, q: Questionnaire, locale: str) -> AnswerField:
     return AnswerField(item.text.get(locale), choices=choices, validators=[Optional()])
 
 
-def section_form_class(q: Questionnaire, section: Section, locale: str) -> type[FlaskForm]:
+CONTROL_FIELDS = frozenset({"csrf_token", "action"})
+
+
+class SectionForm(FlaskForm):
+    """A wizard page; subclasses made by section_form_class() carry one field per item."""
+
+    section: Section
+
+    @classmethod
+    def from_saved(cls, answer_set: AnswerSet) -> SectionForm:
+        saved = {**{k: str(v) for k, v in answer_set.answers.items()}, **answer_set.reflections}
+        return cls(data={i.id: saved.get(i.id) for i in cls.section.items})
+
+    def validate_page(self, posted_names: set[str]) -> bool:
+        """Validate the fields, and refuse answers to questions that are not on this page
+        (a tampered or outdated form) rather than drop them silently."""
+        self.page_errors: list[str] = []
+        unknown = sorted(posted_names - set(self._fields) - CONTROL_FIELDS)
+        if unknown:
+            self.page_errors.append(
+                _(
+                    "This page was sent with answers to questions it does not contain "
+                    "(%(names)s). Nothing was saved: check your answers and save again.",
+                    names=", ".join(unknown[:5]),
+                )
+            )
+        return self.validate() and not unknown
+
+    def answers(self) -> tuple[dict[str, Value], dict[str, str]]:
+        """(answers, reflections) to save; an unanswered radio group keeps its saved answer."""
+        answers, reflections = {}, {}
+        for item in self.section.items:
+            value = self[item.id].data
+            if item.kind is ItemKind.TEXT:
+                reflections[item.id] = value or ""
+            elif value:
+                answers[item.id] = decode_value(value)
+        return answers, reflections
+
+
+def section_form_class(q: Questionnaire, section: Section, locale: str) -> type[SectionForm]:
     """A form class with one field per item of `section`, named by the item id."""
     fields: dict[str, Field] = {}
     for item in section.items:
@@ -99,4 +140,4 @@ def section_form_class(q: Questionnaire, section: Section, locale: str) -> type[
             )
         else:
             fields[item.id] = _radio(item, q, locale)
-    return type(f"Section_{section.id}", (FlaskForm,), fields)
+    return type(f"Section_{section.id}", (SectionForm,), {"section": section, **fields})

@@ -37,6 +37,11 @@ class AnswerProblem:
         return f"{self.where}: {self.message}"
 
 
+def decode_value(text: str) -> Value:
+    """Answers travel and are stored as text; rated values come back as integers."""
+    return int(text) if text.isdigit() else text
+
+
 def check_value(q: Questionnaire, item_id: str, value: Any) -> str | None:
     """Why `value` is not a valid answer to `item_id`, or None when it is."""
     item = q.item(item_id)

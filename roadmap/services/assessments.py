@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..core.answers import AnswerSet, Value
+from ..core.answers import AnswerSet, Value, decode_value
 from ..core.questionnaire import ItemKind, Questionnaire
 from ..extensions import db
 from ..models import Answer, Assessment, Reflection, utcnow
@@ -137,11 +137,6 @@ def set_locale(assessment: Assessment, locale: str) -> None:
         db.session.commit()
 
 
-def decode_value(stored: str) -> Value:
-    """Stored answers are text; rated values come back as integers."""
-    return int(stored) if stored.isdigit() else stored
-
-
 def to_answer_set(assessment: Assessment) -> AnswerSet:
     return AnswerSet(
         questionnaire=assessment.questionnaire_id,
@@ -173,3 +168,15 @@ def section_status(q: Questionnaire, answer_set: AnswerSet) -> dict[str, str]:
         else:
             status[section.id] = "in_progress"
     return status
+
+
+def progress(q: Questionnaire, answer_set: AnswerSet) -> int:
+    """Percentage of questions answered, reflections included."""
+    total = len(q.items)
+    done = sum(
+        bool((answer_set.reflections.get(i.id) or "").strip())
+        if i.kind is ItemKind.TEXT
+        else i.id in answer_set.answers
+        for i in q.items.values()
+    )
+    return round(100 * done / total) if total else 0

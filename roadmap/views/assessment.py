@@ -7,15 +7,13 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from ..catalogue import default_questionnaire
-from ..core.questionnaire import ItemKind, Questionnaire, Section
+from ..core.questionnaire import Questionnaire, Section
 from ..forms import ActionForm, StartForm, section_form_class
 from ..i18n import SESSION_KEY, ui_locale
 from ..services import assessments
 from . import access
 
 bp = Blueprint("assessment", __name__, url_prefix="/assessment")
-
-CONTROL_FIELDS = {"csrf_token", "action"}
 
 
 def form_errors(form: FlaskForm) -> list[tuple[str, str]]:
@@ -51,21 +49,9 @@ def overview(token: str):
         assessment=assessment,
         q=q,
         status=assessments.section_status(q, answer_set),
-        progress=_progress(q, answer_set),
+        progress=assessments.progress(q, answer_set),
         form=ActionForm(),
     )
-
-
-def _progress(q: Questionnaire, answer_set) -> int:
-    """Percentage of questions answered (reflections included)."""
-    total = len(q.items)
-    done = sum(
-        bool((answer_set.reflections.get(i.id) or "").strip())
-        if i.kind is ItemKind.TEXT
-        else i.id in answer_set.answers
-        for i in q.items.values()
-    )
-    return round(100 * done / total) if total else 0
 
 
 def _section(q: Questionnaire, section_id: str) -> tuple[int, Section]:
@@ -82,38 +68,13 @@ def step(token: str, section_id: str):
     form_class = section_form_class(q, section, ui_locale())
     answer_set = assessments.to_answer_set(assessment)
     if request.method == "GET":
-        saved = {**{k: str(v) for k, v in answer_set.answers.items()}, **answer_set.reflections}
-        form = form_class(data={i.id: saved.get(i.id) for i in section.items})
+        form = form_class.from_saved(answer_set)
         return _render_step(assessment, q, index, section, form, [], answer_set)
-
     form = form_class()
-    unknown = sorted(set(request.form) - set(form._fields) - CONTROL_FIELDS)
-    errors: list[tuple[str, str]] = []
-    if unknown:
-        errors.append(
-            (
-                "",
-                _(
-                    "This page was sent with answers to questions it does not contain "
-                    "(%(names)s). Nothing was saved: check your answers and save again.",
-                    names=", ".join(unknown[:5]),
-                ),
-            )
-        )
-    if not form.validate() or errors:
-        errors = form_errors(form) + errors
+    if not form.validate_page(set(request.form)):
+        errors = form_errors(form) + [("", message) for message in form.page_errors]
         return _render_step(assessment, q, index, section, form, errors, answer_set), 400
-
-    answers, reflections = {}, {}
-    for item in section.items:
-        value = form[item.id].data
-        if item.kind is ItemKind.TEXT:
-            reflections[item.id] = value or ""
-        else:
-            answers[item.id] = assessments.decode_value(value) if value else None
-    # An unanswered radio group on the page leaves the saved answer as it is.
-    answers = {k: v for k, v in answers.items() if v is not None}
-    assessments.save(assessment, answers, reflections)
+    assessments.save(assessment, *form.answers())
 
     action = request.form.get("action", "next")
     if action == "later":
@@ -135,7 +96,7 @@ def _render_step(assessment, q, index, section, form, errors, answer_set):
         number=index + 1,
         total=len(q.sections),
         previous=q.sections[index - 1] if index else None,
-        progress=_progress(q, answer_set),
+        progress=assessments.progress(q, answer_set),
     )
 
 
