@@ -27,7 +27,6 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = "UTC"
     LANGUAGES = ("fr", "en")
     RESUME_TOKEN_DAYS = 365  # a resume link stops working after this many days without use
-    WORKSHOP_K = 5  # anonymity threshold for group results
     # People fill in long pages slowly; a CSRF token that expires would throw away their page.
     WTF_CSRF_TIME_LIMIT = None
     MAX_CONTENT_LENGTH = 512 * 1024

@@ -50,11 +50,6 @@ ARNSTEIN_GROUPS = {
     "citizen_power": _l("citizen power"),
 }
 EFFORT_NAMES = {"low": _l("Low effort"), "medium": _l("Medium effort"), "high": _l("High effort")}
-STATUS_NAMES = {
-    "not_started": _l("Not started"),
-    "in_progress": _l("In progress"),
-    "completed": _l("Completed"),
-}
 
 
 def score_text(value: float | None) -> str:

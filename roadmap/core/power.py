@@ -8,17 +8,7 @@ from dataclasses import dataclass
 from .answers import DONT_KNOW, Value
 from .questionnaire import Iap2Level, Questionnaire
 
-# Arnstein's ladder (1969), bottom to top, with the rung each IAP2 level corresponds to.
-ARNSTEIN_RUNGS = (
-    "manipulation",
-    "therapy",
-    "informing",
-    "consultation",
-    "placation",
-    "partnership",
-    "delegated_power",
-    "citizen_control",
-)
+# The Arnstein (1969) rung each IAP2 level corresponds to, and the group each rung belongs to.
 ARNSTEIN_FOR_IAP2 = {
     Iap2Level.INFORM: "informing",
     Iap2Level.CONSULT: "consultation",

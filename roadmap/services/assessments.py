@@ -125,12 +125,6 @@ def submit(assessment: Assessment) -> None:
     db.session.commit()
 
 
-def reopen(assessment: Assessment) -> None:
-    """Back to editing (a change link from the results); results follow the new answers."""
-    assessment.status = IN_PROGRESS
-    db.session.commit()
-
-
 def set_locale(assessment: Assessment, locale: str) -> None:
     if assessment.locale != locale:
         assessment.locale = locale

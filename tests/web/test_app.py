@@ -19,11 +19,11 @@ def test_production_requires_secret_and_database(monkeypatch):
 def test_environment_variables_configure_the_app(monkeypatch, tmp_path):
     monkeypatch.setenv("ROADMAP_DATABASE_URL", "postgresql://u@h/db")
     monkeypatch.setenv("ROADMAP_SECRET_KEY", "from-env")
-    monkeypatch.setenv("ROADMAP_WORKSHOP_K", "7")
+    monkeypatch.setenv("ROADMAP_RESUME_TOKEN_DAYS", "30")
     app = create_app({"QUESTIONNAIRE_DIR": str(DATA), "AUTO_MIGRATE": False})
     assert app.config["SQLALCHEMY_DATABASE_URI"] == "postgresql+psycopg://u@h/db"
     assert app.config["SECRET_KEY"] == "from-env"
-    assert app.config["WORKSHOP_K"] == 7
+    assert app.config["RESUME_TOKEN_DAYS"] == 30
 
 
 def test_defaults_create_sqlite_and_secret_in_instance_folder(tmp_path, monkeypatch):
