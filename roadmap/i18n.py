@@ -51,12 +51,14 @@ def init_app(app: Flask) -> None:
         level_name=presenters.level_name,
         subject_name=presenters.subject_name,
         score_text=presenters.score_text,
+        number=presenters.number_text,
         IAP2_NAMES=presenters.IAP2_NAMES,
         IAP2_PROMISES=presenters.IAP2_PROMISES,
         ARNSTEIN_NAMES=presenters.ARNSTEIN_NAMES,
         ARNSTEIN_GROUPS=presenters.ARNSTEIN_GROUPS,
         EFFORT_NAMES=presenters.EFFORT_NAMES,
     )
+    app.jinja_env.filters["number"] = presenters.number_text
 
 
 def ui_locale() -> str:

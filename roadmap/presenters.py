@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -50,6 +51,11 @@ ARNSTEIN_GROUPS = {
     "citizen_power": _l("citizen power"),
 }
 EFFORT_NAMES = {"low": _l("Low effort"), "medium": _l("Medium effort"), "high": _l("High effort")}
+
+
+def number_text(value: float) -> str:
+    """A number as the reader writes it: 1.5 in English, 1,5 in French; no trailing .0."""
+    return format_decimal(value)
 
 
 def score_text(value: float | None) -> str:

@@ -1,4 +1,4 @@
-"""French print typography: the no-break spaces French puts before : ; ? ! and inside « »."""
+"""French print typography: the no-break spaces French puts before : ; ? ! % and inside « »."""
 
 from __future__ import annotations
 
@@ -11,11 +11,13 @@ _TEXT_NODE = re.compile(r">([^<]+)<")
 _BEFORE_COLON = re.compile(r"[ \u00a0](?=:(?:\s|$|<))")
 _BEFORE_PUNCT = re.compile(r"[ \u00a0](?=[;?!»])")
 _AFTER_GUILLEMET = re.compile(r"«[ \u00a0]")
+_BEFORE_PERCENT = re.compile(r"(?<=\d) (?=%)")
 
 
 def french_spacing_text(text: str) -> str:
-    """Make the spaces French already has before : ; ? ! » and after « unbreakable."""
+    """Make the spaces French already has before : ; ? ! % » and after « unbreakable."""
     text = _BEFORE_COLON.sub(NBSP, text)
+    text = _BEFORE_PERCENT.sub(NBSP, text)
     text = _BEFORE_PUNCT.sub(NNBSP, text)
     return _AFTER_GUILLEMET.sub("«" + NNBSP, text)
 

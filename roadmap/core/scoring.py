@@ -9,6 +9,9 @@ from .answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet, Value
 from .power import PowerResult, score_power
 from .questionnaire import Item, Questionnaire
 
+# The overall index needs a score on at least this share of the dimensions.
+OVERALL_MIN_SHARE = 0.5
+
 
 @dataclass(frozen=True)
 class Contribution:
@@ -72,11 +75,20 @@ class Scores:
         return dim.score if dim else None
 
 
+def answer_points(value: int) -> float:
+    """Where an answer on the 1-5 scale sits on 0-100: 1 is 0, 2 is 25 … 5 is 100."""
+    return (value - 1) * 25.0
+
+
+def scale_points() -> tuple[tuple[int, float], ...]:
+    return tuple((value, answer_points(value)) for value in range(1, 6))
+
+
 def item_score(item: Item, value: Value | None) -> float | None:
     """0-100 for a numeric answer (reversed when the item is), None for anything else."""
     if not isinstance(value, int) or isinstance(value, bool):
         return None
-    points = (value - 1) * 25.0
+    points = answer_points(value)
     return 100.0 - points if item.reverse else points
 
 
@@ -136,7 +148,7 @@ def overall_index(q: Questionnaire, dimensions: Mapping[str, DimensionScore]) ->
     scored = [
         (q.dimension(d).weight, s.score) for d, s in dimensions.items() if s.score is not None
     ]
-    if not scored or len(scored) * 2 < len(dimensions):
+    if not scored or len(scored) < OVERALL_MIN_SHARE * len(dimensions):
         return None
     total_weight = sum(w for w, _ in scored)
     return sum(w * s for w, s in scored) / total_weight

@@ -14,6 +14,7 @@ from flask import Flask, current_app, render_template
 from flask_babel import force_locale, format_date
 
 from ..core.charts import svg_radar
+from ..core.method import method_facts
 from ..core.results import Results
 from ..forms import ROLES
 from ..models import Assessment
@@ -21,7 +22,7 @@ from ..pdf import render_pdf_isolated
 from ..presenters import radar_chart, written_reflections
 from ..typography import french_spacing_html
 
-TOP_RECOMMENDATIONS = 5  # in full; the others are listed by name
+TOP_RECOMMENDATIONS = 3  # in full; the others are listed by name
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
             chart=chart,
             svg=svg_radar(chart),
             reflections=written_reflections(results),
+            method=method_facts(q),
             meta={
                 "service_name": meta.service_name,
                 "role": roles.get(meta.role or ""),

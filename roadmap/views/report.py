@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 
@@ -15,7 +16,9 @@ bp = Blueprint("report", __name__, url_prefix="/report")
 
 def _filename(service_name: str | None, locale: str) -> str:
     base = "rapport-cocreation" if locale == "fr" else "co-creation-report"
-    slug = re.sub(r"[^a-z0-9]+", "-", (service_name or "").lower()).strip("-")[:40]
+    # Accents are folded ("à" → "a") rather than dropped, so French names stay readable.
+    ascii_name = unicodedata.normalize("NFKD", service_name or "").encode("ascii", "ignore")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.decode().lower()).strip("-")[:40]
     return f"{base}-{slug}.pdf" if slug else f"{base}.pdf"
 
 

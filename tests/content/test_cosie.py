@@ -9,6 +9,7 @@ import pytest
 
 from roadmap.core.answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet, parse_answer_document
 from roadmap.core.concepts import MUST_BE_RATED, TOOLKIT
+from roadmap.core.method import method_facts
 from roadmap.core.questionnaire import Iap2Level, ItemKind, Text
 from roadmap.core.recommend import evaluate
 from roadmap.core.results import analyse
@@ -249,3 +250,12 @@ def test_examples_score_from_the_command_line(example):
     )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["questionnaire"]["id"] == "cosie-readiness"
+
+
+def test_cosie_facts_name_its_heavier_dimensions(cosie):
+    facts = method_facts(cosie)
+    assert facts.rated_items == 54 and facts.reverse_items == 11
+    assert {d for d, _ in facts.heavier_dimensions} == {
+        d.id for d in cosie.dimensions if d.weight != 1
+    }
+    assert facts.heavier_dimensions  # power and relationships count more

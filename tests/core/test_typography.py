@@ -1,4 +1,4 @@
-"""French print typography: unbreakable spaces before : ; ? ! and inside guillemets."""
+"""French print typography: unbreakable spaces before : ; ? ! % and inside guillemets."""
 
 from roadmap.typography import NBSP, NNBSP, french_spacing_html, french_spacing_text
 
@@ -19,3 +19,9 @@ def test_only_text_between_tags_changes():
     assert 'title="a : b"' in out
     assert f"Pourquoi{NNBSP}?" in out
     assert "@page :first" in out
+
+
+def test_a_percentage_stays_with_its_number():
+    assert french_spacing_text("moins de 50 % des énoncés, 100%") == (
+        f"moins de 50{NBSP}% des énoncés, 100%"
+    )

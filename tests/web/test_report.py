@@ -1,6 +1,7 @@
 """PDF reports: tagged, in the reader's language, with the results, safe with any user text."""
 
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,7 +10,11 @@ import pytest
 from pypdf import PdfReader
 
 from roadmap.pdf import StaticOnlyFetcher
+from roadmap.services import reports
+from roadmap.services import results as results_service
 from roadmap.services.reports import ReportCache
+from roadmap.typography import NBSP, NNBSP
+from roadmap.views import access
 
 ARTEFACTS = Path(__file__).parent.parent.parent / "test-artifacts"
 HOSTILE = (
@@ -38,8 +43,12 @@ def pdf_text(data: bytes) -> tuple[PdfReader, str]:
     reader = PdfReader(io.BytesIO(data))
     if shutil.which("pdftotext"):
         done = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
-        return reader, done.stdout.decode()
-    return reader, "\n".join(p.extract_text().replace("\x00", "") for p in reader.pages)
+        text = done.stdout.decode()
+    else:
+        text = "\n".join(p.extract_text().replace("\x00", "") for p in reader.pages)
+    # Undo line breaks and hyphenation (U+2010) so that phrases can be searched whole. pdftotext
+    # prints no-break spaces as plain ones: the French spacing is checked on the HTML instead.
+    return reader, re.sub(r"[ \n]+", " ", text.replace("\u2010\n", ""))
 
 
 def test_french_report_is_tagged_and_complete(client, post_form, submitted):
@@ -47,13 +56,14 @@ def test_french_report_is_tagged_and_complete(client, post_form, submitted):
     response = client.get(f"/report/{token}.pdf")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
-    assert "rapport-cocreation-soutien-domicile.pdf" in response.headers["Content-Disposition"]
+    assert "rapport-cocreation-soutien-a-domicile.pdf" in response.headers["Content-Disposition"]
     reader, text = pdf_text(response.data)
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "fr"
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert reader.metadata.title.startswith("Rapport")
-    assert len(reader.pages) == 8
+    # Cover, summary, dimensions, power-sharing with reflections, recommendations, plan, annex.
+    assert len(reader.pages) == 7
     for expected in (
         "Relations",
         "Éthique",
@@ -64,6 +74,11 @@ def test_french_report_is_tagged_and_complete(client, post_form, submitted):
         "Moins d'attente",
         "Plan d’action",
         "Synthèse",
+        "Dans ce rapport",
+        # The annex, written from the questionnaire's own figures.
+        "1 → 0, 2 → 25, 3 → 50, 4 → 75, 5 → 100",
+        "4 énoncés pèsent 1, 1 énoncé pèse 2",
+        "en dessous de 50 %",
     ):
         assert expected in text, expected
     for english in (
@@ -75,8 +90,21 @@ def test_french_report_is_tagged_and_complete(client, post_form, submitted):
         "Overall readiness",
         "Top strengths",
         "Who to involve",
+        "How the numbers are computed",
+        "statements weigh",
     ):
         assert english not in text, english
+
+
+def test_french_report_keeps_punctuation_with_its_word(app, submitted):
+    token = submitted()
+    with app.test_request_context():
+        assessment, q = access.load(token)
+        results = results_service.analyse(assessment, q)
+        french = reports.report_html(results, reports.meta_of(assessment), "fr")
+        english = reports.report_html(results, reports.meta_of(assessment), "en")
+    assert f"une note{NNBSP}; en dessous de 50{NBSP}%" in french
+    assert NNBSP not in english and f"{NBSP}%" not in english
 
 
 def test_report_language_is_chosen_at_download(client, post_form, submitted):
@@ -85,6 +113,8 @@ def test_report_language_is_chosen_at_download(client, post_form, submitted):
     assert reader.trailer["/Root"]["/Lang"] == "en"
     assert "Executive summary" in text and "Go where people are" in text
     assert "Relationships" in text
+    assert "4 statements weigh 1, 1 statement weighs 2" in text
+    assert "Synthèse" not in text and "énoncés" not in text
 
 
 def test_identical_requests_are_served_from_the_cache(app, client, post_form, submitted):
