@@ -6,6 +6,7 @@ Targets: first < 1.5 s, warm p50 < 400 ms, memory growth over 200 reports < 30 M
 
 from __future__ import annotations
 
+import io
 import os
 import statistics
 import subprocess
@@ -13,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from _common import make_app, submitted_assessment
+from _common import make_app, submitted_assessment, timed
 
 from roadmap.services.reports import ReportCache
 
@@ -48,6 +49,40 @@ def first_report() -> None:
     elapsed = time.perf_counter() - start
     assert response.status_code == 200
     print(f"{elapsed:.4f}")
+
+
+def breakdown(app, token: str) -> None:
+    """Where an uncached render's time goes, in this process: HTML, layout, PDF writing."""
+    from pypdf import PdfReader
+
+    from roadmap import pdf
+    from roadmap.services import reports
+    from roadmap.services import results as results_service
+    from roadmap.views import access
+
+    with app.test_request_context():
+        assessment, q = access.load(token)
+        results = results_service.analyse(assessment, q)
+        meta = reports.meta_of(assessment)
+        html_runs = timed(lambda: reports.report_html(results, meta, assessment.locale), 10, 2)
+        html = reports.report_html(results, meta, assessment.locale)
+
+    pdf.layout(html)
+    layouts, writes, pages = [], [], 0
+    for _ in range(10):
+        start = time.perf_counter()
+        document = pdf.layout(html)
+        middle = time.perf_counter()
+        data = document.write_pdf(pdf_variant="pdf/ua-1")
+        writes.append(time.perf_counter() - middle)
+        layouts.append(middle - start)
+        pages = len(PdfReader(io.BytesIO(data)).pages)
+
+    def ms(runs: list[float]) -> str:
+        return f"p50 {statistics.median(runs) * 1000:.0f} ms (min {min(runs) * 1000:.0f})"
+
+    print(f"breakdown ({pages} pages, in-process, 10 runs):")
+    print(f"        report HTML {ms(html_runs)}, layout {ms(layouts)}, PDF writing {ms(writes)}")
 
 
 def main() -> None:
@@ -88,6 +123,8 @@ def main() -> None:
         f"warm report, uncached (30 runs):  p50 {p50:.0f} ms   p95 {p95:.0f} ms"
         f"   target p50 < 400 ms: {'ok' if p50 < 400 else 'SLOWER THAN TARGET'}"
     )
+
+    breakdown(app, token)
 
     hit = []
     for _ in range(20):

@@ -11,7 +11,7 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import cache
 from pathlib import Path
 
-from weasyprint import CSS, HTML
+from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -52,14 +52,19 @@ def report_stylesheet() -> CSS:
     )
 
 
-def render_pdf(html: str) -> bytes:
-    """HTML to a tagged PDF (PDF/UA-1: structure tree, document language, artifacts)."""
+def layout(html: str) -> Document:
+    """Lay out the report HTML into pages, tagged for PDF/UA-1."""
     document = HTML(
         string=html, base_url=paths.STATIC.as_uri() + "/", url_fetcher=StaticOnlyFetcher()
     )
-    return document.write_pdf(
+    return document.render(
         pdf_variant="pdf/ua-1", stylesheets=[report_stylesheet()], font_config=_font_config()
     )
+
+
+def render_pdf(html: str) -> bytes:
+    """HTML to a tagged PDF (PDF/UA-1: structure tree, document language, artifacts)."""
+    return layout(html).write_pdf(pdf_variant="pdf/ua-1")
 
 
 # WeasyPrint (Pango underneath) keeps ~0.2 MB per render that it never gives back. Rendering in
