@@ -34,6 +34,7 @@ class MethodFacts:
 
 
 def method_facts(q: Questionnaire) -> MethodFacts:
+    """The figures of `q` and of the scoring rules that the method annex states."""
     rated = [i for i in q.items.values() if i.kind is ItemKind.RATED]
     practice = [i for i in q.power_items if i.role == "practice"]
     key_areas = set(q.power.key_areas) if q.power else set()
