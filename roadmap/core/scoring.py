@@ -81,6 +81,7 @@ def answer_points(value: int) -> float:
 
 
 def scale_points() -> tuple[tuple[int, float], ...]:
+    """Every answer of the scale with its points, for the method annex."""
     return tuple((value, answer_points(value)) for value in range(1, 6))
 
 
