@@ -3,6 +3,7 @@ a recycled render process so that the web worker's memory stays flat."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import mimetypes
 import multiprocessing
@@ -127,7 +128,10 @@ def _discard_pool() -> None:
 def _render_in_child(html: str, recycle_after: int) -> bytes:
     pool = _render_pool(recycle_after)
     pdf = pool.submit(render_pdf, html).result()
-    pool.submit(gc.collect)  # not awaited: the child collects while this process sends the PDF
+    # Not awaited: the child collects while this process sends the PDF. If the child died after
+    # rendering, the next report starts a new one.
+    with contextlib.suppress(BrokenProcessPool):
+        pool.submit(gc.collect)
     return pdf
 
 

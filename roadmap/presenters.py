@@ -17,6 +17,7 @@ from .core.power import ARNSTEIN_FOR_IAP2
 from .core.questionnaire import Iap2Level, Item, ItemKind, Questionnaire
 from .core.recommend import Reason
 from .core.results import Results
+from .core.scoring import scale_points
 
 IAP2_NAMES = {
     Iap2Level.INFORM: _l("Inform"),
@@ -56,6 +57,11 @@ EFFORT_NAMES = {"low": _l("Low effort"), "medium": _l("Medium effort"), "high": 
 def number_text(value: float) -> str:
     """A number as the reader writes it: 1.5 in English, 1,5 in French; no trailing .0."""
     return format_decimal(value)
+
+
+def scale_points_text() -> str:
+    """The points each rating is worth, from the scoring rules: "1 = 0, 2 = 25, … 5 = 100"."""
+    return ", ".join(f"{value} = {number_text(points)}" for value, points in scale_points())
 
 
 def score_text(value: float | None) -> str:

@@ -174,6 +174,11 @@ def test_check_your_answers_then_results(client, post_form, start_assessment, an
     assert "Go where people are" in html and "Citizens&#39; jury" in html
     assert "Aller vers les familles" in html  # the reflection is quoted back
     assert html.index("Go where people are") < html.index("Citizens&#39; jury")
+    # How a score is computed, with the points the scoring rules give each rating.
+    assert "(1 = 0, 2 = 25, 3 = 50, 4 = 75, 5 = 100; reversed" in html
+    assert "(1 = 0, 2 = 25, 3 = 50, 4 = 75, 5 = 100, et l’inverse" in page(
+        client, f"/results/{token}?lang=fr"
+    )
 
 
 def test_reassessment_copies_answers_and_shows_the_change(
