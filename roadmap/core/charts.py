@@ -85,18 +85,29 @@ def polar_point(centre: float, radius: float, index: int, count: int, value: flo
     return Point(round(centre + r * math.cos(angle), 2), round(centre + r * math.sin(angle), 2))
 
 
+LABEL_GAP = 14  # between the outer ring and an axis name
+LABEL_ROOM = 12  # above the top name and below the bottom one: about one line of text
+
+
 @dataclass(frozen=True)
 class SvgRadar:
-    """Everything an SVG template needs to draw the radar."""
+    """Everything an SVG template needs to draw the radar, in the coordinates of `view_box`."""
 
-    size: float
+    view_box: str  # "x y width height": the square drawing, cropped to its top and bottom names
+    width: float
+    height: float
+    centre: Point
     rings: tuple[str, ...]  # polygon point lists for 25/50/75/100
     spokes: tuple[Point, ...]
+    ticks: tuple[tuple[int, Point], ...]  # 25/50/75/100 along the first axis
     labels: tuple[tuple[str, Point, str], ...]  # text, position, text-anchor
     polygons: tuple[tuple[str, str, str], ...]  # points, colour, series name
 
 
 def svg_radar(chart: Radar, size: float = 400, margin: float = 90) -> SvgRadar:
+    """The radar's geometry in a `size`-wide drawing; `margin` leaves room for the axis names
+    at the sides. Above and below, names are centred on their axis and need far less room, so
+    the drawing is cropped there instead of leaving white space around the chart."""
     centre = size / 2
     radius = centre - margin
     n = len(chart.axes)
@@ -108,7 +119,7 @@ def svg_radar(chart: Radar, size: float = 400, margin: float = 90) -> SvgRadar:
 
     labels = []
     for i, name in enumerate(chart.axes):
-        p = polar_point(centre, radius + 14, i, n, 100)
+        p = polar_point(centre, radius + LABEL_GAP, i, n, 100)
         anchor = "middle" if abs(p.x - centre) < 1 else ("start" if p.x > centre else "end")
         labels.append((name, p, anchor))
     polygons = tuple(
@@ -122,10 +133,17 @@ def svg_radar(chart: Radar, size: float = 400, margin: float = 90) -> SvgRadar:
         )
         for colour, s in zip(COLOURS, chart.series, strict=False)
     )
+    reach = radius + LABEL_GAP + LABEL_ROOM
+    top = round(max(0.0, centre - reach), 2)
+    height = round(min(size, 2 * reach), 2)
     return SvgRadar(
-        size=size,
+        view_box=f"0 {top:g} {size:g} {height:g}",
+        width=size,
+        height=height,
+        centre=Point(centre, centre),
         rings=tuple(ring(v) for v in (25, 50, 75, 100)),
         spokes=tuple(polar_point(centre, radius, i, n, 100) for i in range(n)),
+        ticks=tuple((v, polar_point(centre, radius, 0, n, v)) for v in (25, 50, 75, 100)),
         labels=tuple(labels),
         polygons=polygons,
     )
