@@ -7,6 +7,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from roadmap.core.questionnaire import ItemKind
 
@@ -136,8 +137,9 @@ def test_error_summary_and_keyboard_use(live_server, new_page, screenshot):
     page.click("form button[type=submit]")
     summary = page.locator(".govuk-error-summary")
     assert summary.is_visible()
-    # GOV.UK Frontend moves focus to the summary once its (deferred) module has run.
-    page.wait_for_function("document.activeElement.closest('.govuk-error-summary') !== null")
+    # GOV.UK Frontend moves focus to the summary once its (deferred) module has run. (Not
+    # wait_for_function with a string: its polling evaluates it, which the CSP forbids.)
+    expect(summary).to_be_focused()
     assert_accessible(page, "en-start-error")
     screenshot(page, "en-start-error")
     page.click(".govuk-error-summary a")
