@@ -27,6 +27,24 @@ def timed(fn, repeat: int, warmup: int = 0) -> list[float]:
     return runs
 
 
+def _reference_workload() -> int:
+    """Dictionary, string and arithmetic work, the mix that dominates a render's Python side."""
+    counts: dict[str, int] = {}
+    total = 0
+    for i in range(300_000):
+        key = f"w{i % 997}"
+        counts[key] = counts.get(key, 0) + len(key)
+        total += i * i % 7
+    return total + len(counts)
+
+
+def print_machine_reference() -> None:
+    """Print how fast this machine runs a fixed workload, so figures from different machines (or a
+    slow day of the same one) can be compared: the benchmarks' times scale with this figure."""
+    best = min(timed(_reference_workload, 5, 1)) * 1000
+    print(f"machine reference: {best:.0f} ms (fixed pure-Python workload, best of 5)")
+
+
 def report(name: str, runs: list[float], target_ms: float) -> None:
     """Print p50 and p95 in milliseconds against a p50 target."""
     p50 = statistics.median(runs) * 1000

@@ -9,7 +9,7 @@ import json
 import random
 from pathlib import Path
 
-from _common import report, timed
+from _common import print_machine_reference, report, timed
 
 from roadmap.core.aggregate import aggregate
 from roadmap.core.answers import AnswerSet, parse_answer_document
@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> None:
+    print_machine_reference()
     q, problems = load_file(ROOT / "questionnaires" / "cosie-readiness.yaml")
     assert not problems, problems
     doc = json.loads((ROOT / "examples" / "mixed-team.json").read_text())

@@ -5,12 +5,13 @@ Run: python benchmarks/bench_pages.py    Targets (p50): wizard step < 20 ms, res
 
 from __future__ import annotations
 
-from _common import csrf, make_app, report, submitted_assessment, timed
+from _common import csrf, make_app, print_machine_reference, report, submitted_assessment, timed
 
 RUNS = 200
 
 
 def main() -> None:
+    print_machine_reference()
     app = make_app()
     client = app.test_client()
     token = submitted_assessment(client)

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from _common import make_app, submitted_assessment, timed
+from _common import make_app, print_machine_reference, submitted_assessment, timed
 
 from roadmap.services.reports import ReportCache
 
@@ -97,6 +97,7 @@ def main() -> None:
     if sys.argv[1:] == ["--first"]:
         first_report()
         return
+    print_machine_reference()
     firsts = []
     for _ in range(3):
         out = subprocess.run(

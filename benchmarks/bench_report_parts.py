@@ -14,7 +14,7 @@ import re
 import statistics
 import time
 
-from _common import make_app, submitted_assessment
+from _common import make_app, print_machine_reference, submitted_assessment
 
 from roadmap import pdf
 from roadmap.services import reports
@@ -45,6 +45,7 @@ def variants(html: str) -> dict[str, str]:
 
 
 def main() -> None:
+    print_machine_reference()
     documents = variants(report_html())
     for html in documents.values():
         pdf.render_pdf(html)
