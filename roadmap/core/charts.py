@@ -86,7 +86,27 @@ def polar_point(centre: float, radius: float, index: int, count: int, value: flo
 
 
 LABEL_GAP = 14  # between the outer ring and an axis name
-LABEL_ROOM = 12  # above the top name and below the bottom one: about one line of text
+# The PDF prints the 400-unit drawing 82 mm wide, so 12.5 units is about 7.3 pt: the smallest
+# size that stays legible on paper. Names wrap rather than shrink, to leave the chart its room.
+LABEL_SIZE = 12.5
+TICK_SIZE = 9.5  # the ring marks: secondary, and repeated in the data table
+# No mark on the outer ring: it would sit under the top axis name, and the chart's caption
+# already says the scale runs from 0 to 100.
+TICKS = (25, 50, 75)
+LINE_HEIGHT = 1.2  # between the two lines of a wrapped name, in label sizes
+WRAP_AFTER = 12  # characters: a longer name with a space goes on two lines
+CROP_ROOM = 0.75  # above the top name and below the bottom one, in label sizes (accents)
+
+
+def label_lines(name: str) -> tuple[str, ...]:
+    """An axis name on one line, or on two at the space nearest its middle when it is long.
+
+    Only plain spaces break: a no-break space (French typography) keeps its words together."""
+    spaces = [i for i, char in enumerate(name) if char == " "]
+    if len(name) <= WRAP_AFTER or not spaces:
+        return (name,)
+    cut = min(spaces, key=lambda i: abs(len(name) / 2 - i))
+    return (name[:cut], name[cut + 1 :])
 
 
 @dataclass(frozen=True)
@@ -99,12 +119,27 @@ class SvgRadar:
     centre: Point
     rings: tuple[str, ...]  # polygon point lists for 25/50/75/100
     spokes: tuple[Point, ...]
-    ticks: tuple[tuple[int, Point], ...]  # 25/50/75/100 along the first axis
-    labels: tuple[tuple[str, Point, str], ...]  # text, position, text-anchor
+    ticks: tuple[tuple[int, Point], ...]  # TICKS along the first axis
+    labels: tuple[tuple[str, Point, str], ...]  # one line of an axis name, position, text-anchor
     polygons: tuple[tuple[str, str, str], ...]  # points, colour, series name
+    label_size: float = LABEL_SIZE
+    tick_size: float = TICK_SIZE
 
 
-def svg_radar(chart: Radar, size: float = 400, margin: float = 90) -> SvgRadar:
+def _name_lines(name: str, anchor_point: Point, centre: float, reach: float):
+    """The lines of one axis name around its anchor point, pushed away from the chart: a wrapped
+    name above the chart grows upwards, one below grows downwards, one at the side is centred."""
+    lines = label_lines(name)
+    step = LABEL_SIZE * LINE_HEIGHT
+    block = step * (len(lines) - 1)
+    outwards = (anchor_point.y - centre) / reach  # -1 at the top, 1 at the bottom
+    first = anchor_point.y - block / 2 + outwards * block / 2
+    return [
+        (line, Point(anchor_point.x, round(first + k * step, 2))) for k, line in enumerate(lines)
+    ]
+
+
+def svg_radar(chart: Radar, size: float = 400, margin: float = 100) -> SvgRadar:
     """The radar's geometry in a `size`-wide drawing; `margin` leaves room for the axis names
     at the sides. Above and below, names are centred on their axis and need far less room, so
     the drawing is cropped there instead of leaving white space around the chart."""
@@ -121,7 +156,9 @@ def svg_radar(chart: Radar, size: float = 400, margin: float = 90) -> SvgRadar:
     for i, name in enumerate(chart.axes):
         p = polar_point(centre, radius + LABEL_GAP, i, n, 100)
         anchor = "middle" if abs(p.x - centre) < 1 else ("start" if p.x > centre else "end")
-        labels.append((name, p, anchor))
+        labels += [
+            (line, at, anchor) for line, at in _name_lines(name, p, centre, radius + LABEL_GAP)
+        ]
     polygons = tuple(
         (
             " ".join(
@@ -133,17 +170,17 @@ def svg_radar(chart: Radar, size: float = 400, margin: float = 90) -> SvgRadar:
         )
         for colour, s in zip(COLOURS, chart.series, strict=False)
     )
-    reach = radius + LABEL_GAP + LABEL_ROOM
-    top = round(max(0.0, centre - reach), 2)
-    height = round(min(size, 2 * reach), 2)
+    room = LABEL_SIZE * CROP_ROOM
+    top = round(max(0.0, min(p.y for _, p, _ in labels) - room), 2)
+    bottom = round(min(size, max(p.y for _, p, _ in labels) + room), 2)
     return SvgRadar(
-        view_box=f"0 {top:g} {size:g} {height:g}",
+        view_box=f"0 {top:g} {size:g} {bottom - top:g}",
         width=size,
-        height=height,
+        height=round(bottom - top, 2),
         centre=Point(centre, centre),
         rings=tuple(ring(v) for v in (25, 50, 75, 100)),
         spokes=tuple(polar_point(centre, radius, i, n, 100) for i in range(n)),
-        ticks=tuple((v, polar_point(centre, radius, 0, n, v)) for v in (25, 50, 75, 100)),
+        ticks=tuple((v, polar_point(centre, radius, 0, n, v)) for v in TICKS),
         labels=tuple(labels),
         polygons=polygons,
     )

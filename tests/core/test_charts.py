@@ -5,11 +5,14 @@ import math
 import pytest
 
 from roadmap.core.charts import (
+    CROP_ROOM,
     LABEL_GAP,
-    LABEL_ROOM,
+    LABEL_SIZE,
+    LINE_HEIGHT,
     Point,
     Radar,
     Series,
+    label_lines,
     plotly_figure,
     polar_point,
     svg_radar,
@@ -47,7 +50,7 @@ def test_svg_radar_draws_each_score_at_its_distance_from_the_centre():
     assert [colour for _, colour, _ in svg.polygons] == ["#1d5e8c", "#b35900"]
     assert len(svg.rings) == 4 and len(svg.spokes) == 6 and len(svg.labels) == 6
     ticks = [math.dist((p.x, p.y), (200, 200)) for _, p in svg.ticks]
-    assert ticks == pytest.approx([27.5, 55, 82.5, 110], abs=0.01)
+    assert ticks == pytest.approx([27.5, 55, 82.5], abs=0.01)
 
 
 def test_svg_radar_labels_are_anchored_away_from_the_chart():
@@ -57,11 +60,35 @@ def test_svg_radar_labels_are_anchored_away_from_the_chart():
 
 def test_svg_radar_is_cropped_to_its_top_and_bottom_labels():
     svg = svg_radar(SIX_AXES, size=400, margin=90)
-    reach = 110 + LABEL_GAP + LABEL_ROOM
-    assert svg.view_box == f"0 {200 - reach} 400 {2 * reach}"
-    assert (svg.width, svg.height) == (400, 2 * reach)
-    top_label, bottom_label = svg.labels[0][1], svg.labels[3][1]
-    assert 200 - reach < top_label.y and bottom_label.y < 200 + reach
+    reach = 110 + LABEL_GAP
+    room = LABEL_SIZE * CROP_ROOM
+    box = [float(v) for v in svg.view_box.split()]
+    assert box == pytest.approx([0, 200 - reach - room, 400, 2 * (reach + room)], abs=0.01)
+    assert (svg.width, svg.height) == (400, box[3])
+
+
+def test_long_axis_names_wrap_at_the_space_nearest_their_middle():
+    assert label_lines("Relations") == ("Relations",)
+    assert label_lines("Reaching out") == ("Reaching out",)  # short enough for one line
+    assert label_lines("Service apprenant") == ("Service", "apprenant")
+    assert label_lines("Équité des voix") == ("Équité", "des voix")
+    assert label_lines("Relationshipsandmore") == ("Relationshipsandmore",)  # nowhere to break
+    assert label_lines("Catalyseurs\u00a0: forces") == ("Catalyseurs\u00a0:", "forces")
+
+
+def test_wrapped_names_grow_away_from_the_chart():
+    chart = Radar(("Service apprenant", "B", "Pouvoir partagé", "D"), (Series("Now", (50,) * 4),))
+    svg = svg_radar(chart, size=400, margin=90)
+    lines = {text: p for text, p, _ in svg.labels}
+    anchor_y = 200 - 110 - LABEL_GAP
+    # Above the chart, the second line sits where a one-line name would: the first goes above it.
+    assert lines["apprenant"].y == anchor_y
+    assert lines["Service"].y == pytest.approx(anchor_y - LABEL_SIZE * LINE_HEIGHT)
+    # Below it, the first line sits there and the second goes below.
+    assert lines["Pouvoir"].y == 200 + 110 + LABEL_GAP
+    assert lines["partagé"].y > lines["Pouvoir"].y
+    top = float(svg.view_box.split()[1])
+    assert top == pytest.approx(lines["Service"].y - LABEL_SIZE * CROP_ROOM, abs=0.01)
 
 
 def test_plotly_figure_closes_each_polygon_and_draws_missing_scores_at_zero():
