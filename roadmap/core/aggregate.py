@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet
 from .questionnaire import ItemKind, Questionnaire
+from .rounding import whole_points
 
 DEFAULT_K = 5
 DIMENSION_DIVERGENCE_SD = 20.0  # on the 0-100 scale
@@ -90,7 +91,8 @@ def aggregate(
                 elif value == DONT_KNOW:
                     non_answers[item_id][0] += 1
             if answered and answered + 1e-9 >= q.coverage_threshold * applicable:
-                per_dimension[dim_id].append(total / answered)
+                # Each person's score as their own report shows it.
+                per_dimension[dim_id].append(whole_points(total / answered))
     if participants < k:
         return GroupScores(participants, k, False, {}, {})
     dimensions = {

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .answers import DONT_KNOW, Value
 from .questionnaire import Iap2Level, Questionnaire
+from .rounding import whole_points
 
 # The Arnstein (1969) rung each IAP2 level corresponds to, and the group each rung belongs to.
 ARNSTEIN_FOR_IAP2 = {
@@ -46,7 +47,7 @@ class PowerContribution:
 class PowerResult:
     """The power-sharing reading of one answer set."""
 
-    index: float | None  # 0-100; None when too few power items were answered
+    index: int | None  # 0-100 in whole points; None when too few power items were answered
     level: Iap2Level | None  # after the key-area cap
     uncapped_level: Iap2Level | None
     capped: bool  # decisions, resources and risk all stay with the provider
@@ -105,7 +106,7 @@ def score_power(q: Questionnaire, answers: Mapping[str, Value]) -> PowerResult:
     coverage = answered_weight / total_weight if total_weight else 0.0
     if not answered or coverage + 1e-9 < q.coverage_threshold:
         return PowerResult(None, None, None, False, aim, False, coverage, tuple(contributions))
-    index = sum(c.weight * c.points for c in answered) / answered_weight
+    index = whole_points(sum(c.weight * c.points for c in answered) / answered_weight)
     uncapped = level_for_index(index)
     key_answers = [c for c in answered if c.key_area]
     provider_keeps_all = bool(key_answers) and all(

@@ -125,7 +125,7 @@ def strengths(q: Questionnaire, scores: Scores, limit: int = 3) -> list[Highligh
         for d, s in scores.dimensions.items()
         if s.score is not None and s.score >= q.strength_threshold
     ]
-    found.sort(key=lambda h: (-h.score, h.subject))
+    found.sort(key=lambda h: -h.score)  # stable: ties keep the questionnaire's order
     return found[:limit]
 
 
@@ -136,5 +136,5 @@ def priorities(q: Questionnaire, scores: Scores, limit: int = 3) -> list[Highlig
         for d, s in scores.dimensions.items()
         if s.score is not None and s.score < q.strength_threshold
     ]
-    found.sort(key=lambda h: (h.score, h.subject))
+    found.sort(key=lambda h: h.score)  # stable: ties keep the questionnaire's order
     return found[:limit]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet, Value
 from .power import PowerResult, score_power
 from .questionnaire import Item, Questionnaire
+from .rounding import whole_points
 
 # The overall index needs a score on at least this share of the dimensions.
 OVERALL_MIN_SHARE = 0.5
@@ -31,7 +32,7 @@ class DimensionScore:
     """A dimension's score, how much of it was answered, and why it is what it is."""
 
     dimension_id: str
-    score: float | None  # None: not enough answers
+    score: int | None  # whole points (see rounding); None: not enough answers
     raw_score: float | None  # the weighted mean even when coverage is too low
     coverage: float  # answered weight / applicable weight (0-1)
     level_id: str | None
@@ -59,7 +60,7 @@ class Scores:
     questionnaire_id: str
     version: int
     dimensions: Mapping[str, DimensionScore]
-    overall: float | None
+    overall: int | None  # whole points
     overall_level_id: str | None
     power: PowerResult | None
 
@@ -129,7 +130,8 @@ def score_dimension(
             Contribution(item.id, value, s, item.weight, item.reverse, share, (s or 0.0) * share)
         )
     # A small epsilon keeps 0.5 coverage at a 0.5 threshold from failing on float rounding.
-    score = raw if raw is not None and coverage + 1e-9 >= q.coverage_threshold else None
+    enough = raw is not None and coverage + 1e-9 >= q.coverage_threshold
+    score = whole_points(raw) if enough else None
     return DimensionScore(
         dimension_id=dimension_id,
         score=score,
@@ -144,15 +146,16 @@ def score_dimension(
     )
 
 
-def overall_index(q: Questionnaire, dimensions: Mapping[str, DimensionScore]) -> float | None:
-    """Weighted mean of the dimensions that have a score; None unless at least half do."""
+def overall_index(q: Questionnaire, dimensions: Mapping[str, DimensionScore]) -> int | None:
+    """Weighted mean of the dimension scores shown, in whole points; None unless at least half
+    of the dimensions have a score. Built on the shown scores so a reader can redo the sum."""
     scored = [
         (q.dimension(d).weight, s.score) for d, s in dimensions.items() if s.score is not None
     ]
     if not scored or len(scored) < OVERALL_MIN_SHARE * len(dimensions):
         return None
     total_weight = sum(w for w, _ in scored)
-    return sum(w * s for w, s in scored) / total_weight
+    return whole_points(sum(w * s for w, s in scored) / total_weight)
 
 
 def score(q: Questionnaire, answer_set: AnswerSet) -> Scores:

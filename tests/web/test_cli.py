@@ -74,7 +74,7 @@ def test_score_json_in_french(cli_runner, tmp_path):
     )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.output)
-    assert summary["overall"]["score"] == 37.5
+    assert summary["overall"]["score"] == 38
     assert summary["power_sharing"]["level"] == "consult"
     assert summary["power_sharing"]["level_name"] == "Consulter"
     assert summary["flags"] == ["consultation_trap"]
