@@ -52,6 +52,7 @@ def init_app(app: Flask) -> None:
         subject_name=presenters.subject_name,
         score_text=presenters.score_text,
         number=presenters.number_text,
+        dimension_weights_text=presenters.dimension_weights_text,
         scale_points_text=presenters.scale_points_text,
         IAP2_NAMES=presenters.IAP2_NAMES,
         IAP2_PROMISES=presenters.IAP2_PROMISES,

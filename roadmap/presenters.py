@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import format_decimal
+from babel.lists import format_list
+from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -64,6 +65,33 @@ def scale_points_text() -> str:
     return ", ".join(f"{value} = {number_text(points)}" for value, points in scale_points())
 
 
+def list_text(items: list[str], locale: str) -> str:
+    """Items joined as the reader's language joins them: "A, B and C", "A, B et C"."""
+    return format_list(items, locale=locale)
+
+
+def dimension_weights_text(
+    q: Questionnaire, heavier: tuple[tuple[str, float], ...], locale: str
+) -> str:
+    """“A” and “B” count 1.5; the other dimensions count 1. One sentence, translated whole, so
+    that French gets its space before the semicolon."""
+    names_by_weight: dict[float, list[str]] = {}
+    for dim_id, weight in heavier:
+        name = _("“%(dimension)s”", dimension=subject_name(q, dim_id, locale))
+        names_by_weight.setdefault(weight, []).append(name)
+    clauses = [
+        ngettext(
+            "%(dimensions)s counts %(weight)s",
+            "%(dimensions)s count %(weight)s",
+            len(names),
+            dimensions=list_text(names, locale),
+            weight=number_text(weight),
+        )
+        for weight, names in names_by_weight.items()
+    ]
+    return _("%(heavier)s; the other dimensions count 1.", heavier=list_text(clauses, locale))
+
+
 def score_text(value: float | None) -> str:
     return _("not enough answers") if value is None else str(round(value))
 
@@ -94,7 +122,8 @@ def answer_text(q: Questionnaire, item_id: str, value: Value | None, locale: str
         option = item.option(str(value))
         return option.label.get(locale) if option else str(value)
     point = next((p for p in q.scale if p.value == value), None)
-    return f"{value} – {point.label.get(locale)}" if point else str(value)
+    # A no-break space keeps the rating with its dash: "4 –" never ends a line.
+    return f"{value}\u00a0– {point.label.get(locale)}" if point else str(value)
 
 
 def reason_text(q: Questionnaire, reason: Reason, locale: str) -> str:

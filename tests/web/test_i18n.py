@@ -86,3 +86,29 @@ def test_french_pages_are_in_french(client):
     assert "Start an assessment" not in html
     html = client.get("/assessment/start").get_data(as_text=True)
     assert "Your role" not in html and "Votre rôle" in html
+
+
+def test_weights_sentence_is_joined_and_spaced_as_each_language_writes(app):
+    from flask_babel import force_locale
+
+    from roadmap.loader import load_file
+    from roadmap.presenters import dimension_weights_text
+
+    q, problems = load_file(ROOT / "questionnaires" / "cosie-readiness.yaml")
+    assert not problems
+    heavier = (("shared_power", 1.5), ("relations", 1.5), ("outreach", 2))
+    with app.test_request_context():
+        with force_locale("fr"):
+            french = dimension_weights_text(q, heavier, "fr")
+        with force_locale("en"):
+            english = dimension_weights_text(q, heavier, "en")
+    nb = "\u00a0"
+    assert french == (
+        f"«{nb}Partage du pouvoir et des risques{nb}» et «{nb}Relations et écoute{nb}» "
+        f"comptent pour 1,5 et «{nb}Aller vers les gens{nb}» compte pour 2{nb}; "
+        "les autres dimensions comptent pour 1."
+    )
+    assert english == (
+        "“Sharing power and risk” and “Relationships and listening” count 1.5 and "
+        "“Reaching people where they are” counts 2; the other dimensions count 1."
+    )

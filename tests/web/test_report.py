@@ -107,6 +107,54 @@ def test_french_report_keeps_punctuation_with_its_word(app, submitted):
     assert NNBSP not in english and f"{NBSP}%" not in english
 
 
+def report_html(app, token: str, locale: str = "fr") -> str:
+    with app.test_request_context():
+        assessment, q = access.load(token)
+        results = results_service.analyse(assessment, q)
+        return reports.report_html(results, reports.meta_of(assessment), locale)
+
+
+def test_spectrum_names_every_level_in_dark_text_with_a_key(app, submitted):
+    html = report_html(app, submitted())
+    spectrum = re.search(r'<svg[^>]*aria-labelledby="spectrum-title".*?</svg>', html, re.S)[0]
+    names = re.findall(r'<text[^>]*fill="([^"]+)"[^>]*>([^<]+)</text>', spectrum)
+    assert [name for _, name in names] == [
+        "Informer",
+        "Consulter",
+        "Impliquer",
+        "Collaborer",
+        "Habiliter",
+        "Votre pratique",
+        "Niveau visé",
+    ]
+    # Dark on the light page, the current level's too (it was once white below its bar).
+    assert {fill for fill, _ in names} == {"#0b0c0c"}
+    assert re.search(r'font-weight="bold"[^>]*>Consulter<', spectrum)
+    assert f"«{NNBSP}Consulter{NNBSP}»{NNBSP}; niveau visé" in spectrum  # the text alternative
+
+
+def test_long_service_name_is_cut_in_the_running_header_only(app, start_assessment, answer_all):
+    name = "Direction des services aux citoyens " + "Unitéextraordinairementlongue" * 3
+    token = start_assessment(service_name=name)
+    answer_all(token)
+    html = report_html(app, token)
+    header = re.search(r'<span class="running-title">(.*?)</span>', html)[0]
+    assert name not in header and name[:40] in header and header.endswith("…</span>")
+    assert f"<dd>{name}</dd>" in html  # whole on the cover
+
+
+def test_report_without_any_score_says_so_without_contradiction(client, post_form, submitted):
+    token = submitted()
+    dont_know = {item: "dont_know" for item in ("r1", "r2", "r3")}
+    post_form(f"/assessment/{token}/step/start", dont_know)
+    post_form(f"/assessment/{token}/step/compass", {"e1": "dont_know", "e2": "dont_know"})
+    post_form(f"/assessment/{token}/check", {})
+    _, text = pdf_text(client.get(f"/report/{token}.pdf?lang=en").data)
+    assert "No dimension has enough answers for a score yet." in text
+    assert "reaches 70" not in text  # neither "no dimension reaches" nor "every one reaches"
+    assert "not enough answers" not in text.split("Scores by dimension")[1].split("Level")[0]
+
+
 def test_report_language_is_chosen_at_download(client, post_form, submitted):
     token = submitted(language="fr")
     reader, text = pdf_text(client.get(f"/report/{token}.pdf?lang=en").data)
