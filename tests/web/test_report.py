@@ -187,6 +187,23 @@ def test_hostile_user_text_renders_and_nothing_is_fetched(client, post_form, sub
     assert "Anticonstitutionnellement" in text
 
 
+def has_emoji_font() -> bool:
+    if not (shutil.which("fc-list") and shutil.which("pdffonts")):
+        return False
+    return b"Noto Color Emoji" in subprocess.run(["fc-list"], capture_output=True).stdout
+
+
+@pytest.mark.skipif(
+    not has_emoji_font(),
+    reason="no emoji font (Debian fonts-noto-color-emoji) or no pdffonts (poppler-utils)",
+)
+def test_emoji_in_user_text_print_with_the_systems_emoji_font(client, submitted):
+    token = submitted(reflection=HOSTILE)
+    data = client.get(f"/report/{token}.pdf").data
+    fonts = subprocess.run(["pdffonts", "-"], input=data, capture_output=True).stdout
+    assert b"Noto-Color-Emoji" in fonts
+
+
 def test_fetcher_refuses_everything_but_static_files(tmp_path):
     fetcher = StaticOnlyFetcher()
     from roadmap import paths
