@@ -51,6 +51,7 @@ def init_app(app: Flask) -> None:
         level_name=presenters.level_name,
         subject_name=presenters.subject_name,
         score_text=presenters.score_text,
+        score_cell=presenters.score_cell,
         number=presenters.number_text,
         dimension_weights_text=presenters.dimension_weights_text,
         scale_points_text=presenters.scale_points_text,

@@ -92,13 +92,20 @@ def dimension_weights_text(
     return _("%(heavier)s; the other dimensions count 1.", heavier=list_text(clauses, locale))
 
 
-def score_text(value: float | None) -> str:
-    return _("not enough answers") if value is None else str(round(value))
+def score_text(value: int | None) -> str:
+    """A score in a sentence or a text alternative."""
+    return _("not enough answers") if value is None else str(value)
+
+
+def score_cell(value: int | None) -> str:
+    """A score in a table's narrow number column: a dash when there is none (the level column
+    beside it, from level_name, says why)."""
+    return "—" if value is None else str(value)
 
 
 def level_name(q: Questionnaire, level_id: str | None, locale: str) -> str:
     level = next((lvl for lvl in q.levels if lvl.id == level_id), None)
-    return level.name.get(locale) if level else _("not enough answers")
+    return level.name.get(locale) if level else _("Not enough answers")
 
 
 def subject_name(q: Questionnaire, subject: str, locale: str) -> str:
@@ -193,7 +200,7 @@ def results_summary(results: Results, locale: str) -> dict[str, Any]:
         "questionnaire": {"id": q.id, "version": q.version},
         "locale": locale,
         "overall": {
-            "score": _round(scores.overall),
+            "score": scores.overall,
             "level": scores.overall_level_id,
             "level_name": level_name(q, scores.overall_level_id, locale),
         },
@@ -201,7 +208,7 @@ def results_summary(results: Results, locale: str) -> dict[str, Any]:
             {
                 "id": d.dimension_id,
                 "name": subject_name(q, d.dimension_id, locale),
-                "score": _round(d.score),
+                "score": d.score,
                 "coverage": round(d.coverage, 3),
                 "level": d.level_id,
                 "level_name": level_name(q, d.level_id, locale) if d.level_id else None,
@@ -227,7 +234,7 @@ def results_summary(results: Results, locale: str) -> dict[str, Any]:
         "power_sharing": None
         if power is None
         else {
-            "index": _round(power.index),
+            "index": power.index,
             "level": power.level.value if power.level else None,
             "level_name": str(IAP2_NAMES[power.level]) if power.level else None,
             "uncapped_level": power.uncapped_level.value if power.uncapped_level else None,
@@ -253,11 +260,11 @@ def results_summary(results: Results, locale: str) -> dict[str, Any]:
         },
         "flags": list(scores.flags),
         "strengths": [
-            {"id": h.subject, "name": subject_name(q, h.subject, locale), "score": _round(h.score)}
+            {"id": h.subject, "name": subject_name(q, h.subject, locale), "score": h.score}
             for h in results.strengths
         ],
         "priorities": [
-            {"id": h.subject, "name": subject_name(q, h.subject, locale), "score": _round(h.score)}
+            {"id": h.subject, "name": subject_name(q, h.subject, locale), "score": h.score}
             for h in results.priorities
         ],
         "recommendations": [
@@ -270,7 +277,3 @@ def results_summary(results: Results, locale: str) -> dict[str, Any]:
             for r in results.recommendations
         ],
     }
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)

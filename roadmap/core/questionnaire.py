@@ -133,7 +133,9 @@ class MaturityLevel(Model):
     """A named band of scores: a score belongs to the highest level whose `min` it reaches."""
 
     id: Identifier
-    min: float = Field(ge=0, le=100)
+    # Thresholds on scores are whole numbers, as scores are (core.rounding): a 62.5 bound could
+    # not be told apart from 62 or 63 by someone reading the report.
+    min: int = Field(ge=0, le=100)
     name: Text
     description: Text
 
@@ -152,8 +154,8 @@ class PowerSettings(Model):
 
 class DimensionCondition(Model):
     dimension: Identifier
-    below: float | None = Field(default=None, ge=0, le=100)
-    at_least: float | None = Field(default=None, ge=0, le=100)
+    below: int | None = Field(default=None, ge=0, le=100)  # whole points, like scores
+    at_least: int | None = Field(default=None, ge=0, le=100)
 
     @model_validator(mode="after")
     def _one_bound(self) -> DimensionCondition:
@@ -163,8 +165,8 @@ class DimensionCondition(Model):
 
 
 class OverallCondition(Model):
-    overall_below: float | None = Field(default=None, ge=0, le=100)
-    overall_at_least: float | None = Field(default=None, ge=0, le=100)
+    overall_below: int | None = Field(default=None, ge=0, le=100)  # whole points, like scores
+    overall_at_least: int | None = Field(default=None, ge=0, le=100)
 
     @model_validator(mode="after")
     def _one_bound(self) -> OverallCondition:
@@ -249,7 +251,7 @@ class Questionnaire(Model):
     dont_know: Text
     not_applicable: Text
     coverage_threshold: float = Field(default=0.5, gt=0, le=1)
-    strength_threshold: float = Field(default=70, ge=0, le=100)
+    strength_threshold: int = Field(default=70, ge=0, le=100)  # whole points, like scores
     divergence_sd: float = Field(default=1.0, gt=0, le=4)
     levels: tuple[MaturityLevel, ...] = Field(min_length=2)
     dimensions: tuple[Dimension, ...] = Field(min_length=1)
@@ -292,7 +294,7 @@ class Questionnaire(Model):
     def recommendation(self, rec_id: str) -> Recommendation | None:
         return next((r for r in self.recommendations if r.id == rec_id), None)
 
-    def level_for(self, score: float) -> MaturityLevel:
+    def level_for(self, score: int) -> MaturityLevel:
         chosen = self.levels[0]
         for level in self.levels:
             if score >= level.min:

@@ -44,7 +44,7 @@ class Highlight:
     """A dimension (or "power") singled out as a strength or a priority."""
 
     subject: str
-    score: float
+    score: int
 
 
 def _reason(cond: Condition, scores: Scores, answers: AnswerSet) -> Reason | None:

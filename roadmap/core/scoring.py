@@ -68,7 +68,7 @@ class Scores:
     def flags(self) -> tuple[str, ...]:
         return ("consultation_trap",) if self.power and self.power.consultation_trap else ()
 
-    def score_of(self, target: str) -> float | None:
+    def score_of(self, target: str) -> int | None:
         """The score of a dimension id, or of "power" (the power-sharing index)."""
         if target == "power":
             return self.power.index if self.power else None

@@ -68,6 +68,17 @@ def test_duplicate_ids_and_empty_translations():
     assert any("String should have at least 1 character" in p.message for p in problems)
 
 
+def test_thresholds_are_whole_numbers_like_scores():
+    broken = TINY.replace("strength_threshold: 70", "strength_threshold: 62.5").replace(
+        "{id: growing, min: 40,", "{id: growing, min: 40.5,"
+    )
+    _, problems = parse(broken, "half.yaml")
+    found = {".".join(map(str, p.path)): p.message for p in problems}
+    assert "fractional part" in found["strength_threshold"]
+    assert "fractional part" in found["levels.1.min"]
+    assert parse(TINY.replace("strength_threshold: 70", "strength_threshold: 70.0"), "t")[1] == []
+
+
 def test_directory_errors_list_every_file(tmp_path):
     (tmp_path / "a.yaml").write_text("id: a\n")
     (tmp_path / "b.yaml").write_text(TINY)
