@@ -11,12 +11,12 @@ from pathlib import Path
 
 from _common import print_machine_reference, report, timed
 
+from roadmap.content.loader import load_file
 from roadmap.core.aggregate import aggregate
 from roadmap.core.answers import AnswerSet, parse_answer_document
 from roadmap.core.questionnaire import ItemKind
 from roadmap.core.results import analyse
 from roadmap.core.scoring import score
-from roadmap.loader import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 

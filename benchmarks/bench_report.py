@@ -17,7 +17,7 @@ from pathlib import Path
 
 from _common import make_app, print_machine_reference, submitted_assessment, timed
 
-from roadmap.services.reports import ReportCache
+from roadmap.report.documents import ReportCache
 
 HERE = Path(__file__).resolve().parent
 
@@ -35,7 +35,7 @@ def first_report() -> None:
     warmed up in the background), someone fills in an assessment, then asks for the report."""
     import threading
 
-    from roadmap.pdf import warm_up
+    from roadmap.report.pdf import warm_up
 
     app = make_app()
     warming = threading.Thread(target=warm_up, args=(app.config["REPORT_RECYCLE_AFTER"],))
@@ -56,10 +56,10 @@ def breakdown(app, token: str) -> None:
     """Where an uncached render's time goes, in this process: HTML, layout, PDF writing."""
     from pypdf import PdfReader
 
-    from roadmap import pdf
-    from roadmap.services import reports
+    from roadmap.report import documents as reports
+    from roadmap.report import pdf
     from roadmap.services import results as results_service
-    from roadmap.views import access
+    from roadmap.web import access
 
     with app.test_request_context():
         assessment, q = access.load(token)
@@ -143,7 +143,7 @@ def main() -> None:
     print(f"cached report (identical request): p50 {statistics.median(hit) * 1000:.1f} ms")
 
     # The journey: the results page prefetches the PDF; a person reads it, then downloads.
-    from roadmap.services import reports
+    from roadmap.report import documents as reports
 
     after_results = []
     for _ in range(10):
@@ -160,7 +160,7 @@ def main() -> None:
         f"   max {max(after_results) * 1000:.1f} ms"
     )
 
-    from roadmap import pdf
+    from roadmap.report import pdf
 
     def child_rss() -> float:
         pid = pdf._render_pool(app.config["REPORT_RECYCLE_AFTER"]).submit(os.getpid).result()

@@ -16,10 +16,10 @@ import time
 
 from _common import make_app, print_machine_reference, submitted_assessment
 
-from roadmap import pdf
-from roadmap.services import reports
+from roadmap.report import documents as reports
+from roadmap.report import pdf
 from roadmap.services import results as results_service
-from roadmap.views import access
+from roadmap.web import access
 
 ROUNDS = 10
 CHAPTER = re.compile(

@@ -25,14 +25,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     finalise(app)
 
-    from .catalogue import Catalogue
-    from .loader import load_directory
+    from .content.catalogue import Catalogue
+    from .content.loader import load_directory
 
     directory = Path(app.config["QUESTIONNAIRE_DIR"] or paths.QUESTIONNAIRES)
     app.extensions["roadmap.catalogue"] = Catalogue.of(load_directory(directory))
 
     from .extensions import babel, csrf, db, init_engine_events, migrate
-    from .i18n import select_locale
+    from .web.locale import select_locale
 
     init_engine_events()
     db.init_app(app)
@@ -42,9 +42,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app, locale_selector=select_locale, default_translation_directories=str(paths.TRANSLATIONS)
     )
 
-    from . import errors, i18n, security
-    from .textformat import paragraphs
-    from .views import assessment, home, library, report, results
+    from .report.textformat import paragraphs
+    from .web import errors, home, library, report, results, security
+    from .web import locale as i18n
+    from .web.assessment import views as assessment
 
     for blueprint in (home.bp, assessment.bp, results.bp, library.bp, report.bp):
         app.register_blueprint(blueprint)

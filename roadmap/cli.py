@@ -13,7 +13,7 @@ from flask.cli import FlaskGroup, ScriptInfo
 
 from . import create_app, paths
 from .config import ConfigError
-from .loader import QuestionnaireError, check_files, load_directory, load_json
+from .content.loader import QuestionnaireError, check_files, load_directory, load_json
 
 EXIT_BAD_ANSWERS = 2
 QUESTIONNAIRES_OPTION = click.option(
@@ -59,7 +59,7 @@ def serve(host: str, port: int, threads: int) -> None:
 
     from waitress import serve as waitress_serve
 
-    from .pdf import warm_up
+    from .report.pdf import warm_up
 
     app = create_app()
     # Start the PDF render process now, so that the first report is as quick as the others.
@@ -101,7 +101,7 @@ def _offline_app(questionnaire_dir: Path) -> Flask:
 
 def _read_answers(answers_file: Path, questionnaire_dir: Path):
     """The questionnaire and answer set of an answers file, or exit 2 with every problem."""
-    from .catalogue import Catalogue
+    from .content.catalogue import Catalogue
     from .core.answers import parse_answer_document
 
     try:
@@ -142,8 +142,8 @@ def score_command(
     from flask_babel import force_locale
 
     from .core.results import analyse
-    from .presenters import results_summary
-    from .textreport import render_text
+    from .report.summary import render_text
+    from .report.wording import results_summary
 
     q, answer_set = _read_answers(answers_file, questionnaire_dir)
     locale = locale or answer_set.locale
@@ -179,7 +179,7 @@ def report_command(
 ) -> None:
     """Write the PDF readiness report of an answers file."""
     from .core.results import analyse
-    from .services.reports import ReportMeta, report_pdf
+    from .report.documents import ReportMeta, report_pdf
 
     q, answer_set = _read_answers(answers_file, questionnaire_dir)
     locale = locale or answer_set.locale
@@ -197,8 +197,8 @@ def report_command(
 @click.option("--out", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True)
 def schema(out: Path) -> None:
     """Write the JSON Schemas of questionnaire and answers files (for editors)."""
+    from .content.loader import questionnaire_json_schema
     from .core.answers import answers_json_schema
-    from .loader import questionnaire_json_schema
 
     out.mkdir(parents=True, exist_ok=True)
     (out / "questionnaire.schema.json").write_text(questionnaire_json_schema(), encoding="utf-8")

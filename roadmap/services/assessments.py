@@ -12,7 +12,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from ..core.answers import AnswerSet, Value, decode_value
 from ..core.questionnaire import ItemKind, Questionnaire
 from ..extensions import db
-from ..models import Answer, Assessment, Reflection, utcnow
+from ..models.assessment import Answer, Assessment, Reflection, utcnow
 
 IN_PROGRESS = "in_progress"
 SUBMITTED = "submitted"

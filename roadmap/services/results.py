@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..catalogue import catalogue
+from ..content.catalogue import catalogue
 from ..core import results as core_results
 from ..core.questionnaire import Questionnaire
-from ..models import Assessment
+from ..models.assessment import Assessment
 from .assessments import to_answer_set
 
 

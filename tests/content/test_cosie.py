@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from roadmap.content.loader import load_file
 from roadmap.core.answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet, parse_answer_document
 from roadmap.core.concepts import MUST_BE_RATED, TOOLKIT
 from roadmap.core.method import method_facts
@@ -14,7 +15,6 @@ from roadmap.core.questionnaire import Iap2Level, ItemKind, Text
 from roadmap.core.recommend import evaluate
 from roadmap.core.results import analyse
 from roadmap.core.scoring import score
-from roadmap.loader import load_file
 
 ROOT = Path(__file__).parent.parent.parent
 EXAMPLES = ROOT / "examples"

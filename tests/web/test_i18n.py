@@ -91,8 +91,8 @@ def test_french_pages_are_in_french(client):
 def test_weights_sentence_is_joined_and_spaced_as_each_language_writes(app):
     from flask_babel import force_locale
 
-    from roadmap.loader import load_file
-    from roadmap.presenters import dimension_weights_text
+    from roadmap.content.loader import load_file
+    from roadmap.report.wording import dimension_weights_text
 
     q, problems = load_file(ROOT / "questionnaires" / "cosie-readiness.yaml")
     assert not problems

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from roadmap.pdf import StaticOnlyFetcher
-from roadmap.services import reports
+from roadmap.report import documents as reports
+from roadmap.report.documents import ReportCache
+from roadmap.report.pdf import StaticOnlyFetcher
+from roadmap.report.typography import NBSP, NNBSP
 from roadmap.services import results as results_service
-from roadmap.services.reports import ReportCache
-from roadmap.typography import NBSP, NNBSP
-from roadmap.views import access
+from roadmap.web import access
 
 ARTEFACTS = Path(__file__).parent.parent.parent / "test-artifacts"
 HOSTILE = (
@@ -243,7 +243,7 @@ def test_first_pages_render_to_png_for_a_visual_check(client, post_form, submitt
 
 
 def test_results_page_prefetches_the_report(app, client, post_form, submitted):
-    from roadmap.services import reports
+    from roadmap.report import documents as reports
 
     token = submitted()
     app.extensions["roadmap.report_cache"] = cache = ReportCache(8)
@@ -261,7 +261,7 @@ def test_reports_render_in_a_recycled_child_process(app, client, post_form, subm
     import gc
     import os
 
-    from roadmap import pdf
+    from roadmap.report import pdf
 
     token = submitted()
     app.config["REPORT_RECYCLE_AFTER"] = 2

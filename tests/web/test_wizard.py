@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from roadmap.extensions import db
-from roadmap.models import Answer, Assessment, Reflection
+from roadmap.models.assessment import Answer, Assessment, Reflection
 
 
 def page(client, url) -> str:

@@ -7,8 +7,8 @@ from pathlib import Path
 import plotly
 from flask import Blueprint, render_template, send_file
 
-from ..catalogue import default_questionnaire
-from ..forms import StartForm
+from ..content.catalogue import default_questionnaire
+from .forms import StartForm
 
 bp = Blueprint("home", __name__)
 

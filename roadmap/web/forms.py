@@ -8,8 +8,8 @@ from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import Length, Optional, ValidationError
 
-from .core.answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet, Value, decode_value
-from .core.questionnaire import Item, ItemKind, Questionnaire, Section
+from ..core.answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet, Value, decode_value
+from ..core.questionnaire import Item, ItemKind, Questionnaire, Section
 
 ROLES = [
     SelectChoice("frontline", _l("Front-line public servant")),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
 
-from ..catalogue import default_questionnaire
-from ..i18n import ui_locale
+from ..content.catalogue import default_questionnaire
+from .locale import ui_locale
 
 bp = Blueprint("library", __name__)
 

@@ -11,8 +11,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .core.questionnaire import Questionnaire
-from .core.validation import cross_check
+from ..core.questionnaire import Questionnaire
+from ..core.validation import cross_check
 
 Path_ = tuple[str | int, ...]
 

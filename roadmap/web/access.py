@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import abort, current_app, g, request
 
-from ..catalogue import catalogue
+from ..content.catalogue import catalogue
 from ..core.questionnaire import Questionnaire
-from ..models import Assessment
+from ..models.assessment import Assessment
 from ..services import assessments
 
 

@@ -43,7 +43,7 @@ def init_app(app: Flask) -> None:
 
         return {"switch_url": switch_url}
 
-    from . import presenters
+    from ..report import wording as presenters
 
     app.jinja_env.globals.update(
         answer_text=presenters.answer_text,

@@ -6,12 +6,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
-from ..catalogue import default_questionnaire
-from ..core.questionnaire import Questionnaire, Section
+from ...content.catalogue import default_questionnaire
+from ...core.questionnaire import Questionnaire, Section
+from ...services import assessments
+from .. import access
 from ..forms import ActionForm, StartForm, section_form_class
-from ..i18n import SESSION_KEY, ui_locale
-from ..services import assessments
-from . import access
+from ..locale import SESSION_KEY, ui_locale
 
 bp = Blueprint("assessment", __name__, url_prefix="/assessment")
 

@@ -7,7 +7,7 @@ import unicodedata
 
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 
-from ..services import reports
+from ..report import documents as reports
 from ..services import results as results_service
 from . import access
 

@@ -5,7 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.loader import QuestionnaireError, load_directory, parse, questionnaire_json_schema
+from roadmap.content.loader import (
+    QuestionnaireError,
+    load_directory,
+    parse,
+    questionnaire_json_schema,
+)
 
 DATA = Path(__file__).parent.parent / "data"
 ROOT = DATA.parent.parent

@@ -17,7 +17,7 @@ from weasyprint import CSS, HTML, Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from . import paths
+from .. import paths
 
 
 class StaticOnlyFetcher(URLFetcher):
@@ -107,7 +107,7 @@ def _render_pool(recycle_after: int) -> ProcessPoolExecutor:
             # web server is unsafe) with WeasyPrint already imported, so they start fast. A child
             # that is replaced warms up straight away, while no one is waiting for it.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["roadmap.pdf"])
+            context.set_forkserver_preload(["roadmap.report.pdf"])
             _pool = ProcessPoolExecutor(
                 max_workers=1,
                 mp_context=context,

@@ -16,11 +16,11 @@ from flask_babel import force_locale, format_date
 from ..core.charts import svg_radar
 from ..core.method import method_facts
 from ..core.results import Results
-from ..forms import ROLES
-from ..models import Assessment
-from ..pdf import render_pdf_isolated
-from ..presenters import radar_chart, written_reflections
-from ..typography import french_spacing_html
+from ..models.assessment import Assessment
+from ..web.forms import ROLES
+from .pdf import render_pdf_isolated
+from .typography import french_spacing_html
+from .wording import radar_chart, written_reflections
 
 TOP_RECOMMENDATIONS = 3  # in full; the others are listed by name
 

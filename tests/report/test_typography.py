@@ -1,6 +1,6 @@
 """French print typography: unbreakable spaces before : ; ? ! % and inside guillemets."""
 
-from roadmap.typography import NBSP, NNBSP, french_spacing_html, french_spacing_text
+from roadmap.report.typography import NBSP, NNBSP, french_spacing_html, french_spacing_text
 
 
 def test_spaces_become_unbreakable():

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from flask import current_app
 
-from .core.questionnaire import Questionnaire
+from ..core.questionnaire import Questionnaire
 
 
 @dataclass

@@ -12,13 +12,13 @@ from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from .core.answers import DONT_KNOW, NOT_APPLICABLE, Value
-from .core.charts import Radar, radar
-from .core.power import ARNSTEIN_FOR_IAP2
-from .core.questionnaire import Iap2Level, Item, ItemKind, Questionnaire
-from .core.recommend import Reason
-from .core.results import Results
-from .core.scoring import scale_points
+from ..core.answers import DONT_KNOW, NOT_APPLICABLE, Value
+from ..core.charts import Radar, radar
+from ..core.power import ARNSTEIN_FOR_IAP2
+from ..core.questionnaire import Iap2Level, Item, ItemKind, Questionnaire
+from ..core.recommend import Reason
+from ..core.results import Results
+from ..core.scoring import scale_points
 
 IAP2_NAMES = {
     Iap2Level.INFORM: _l("Inform"),

@@ -5,12 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, redirect, render_template, url_for
 
 from ..core.charts import plotly_figure
-from ..forms import ActionForm, ReportForm
-from ..i18n import ui_locale
-from ..presenters import radar_chart, written_reflections
-from ..services import reports
+from ..report import documents as reports
+from ..report.wording import radar_chart, written_reflections
 from ..services import results as results_service
 from . import access
+from .forms import ActionForm, ReportForm
+from .locale import ui_locale
 
 bp = Blueprint("results", __name__, url_prefix="/results")
 

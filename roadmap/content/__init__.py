@@ -1,0 +1,1 @@
+"""Questionnaire files <-> core: loading, validation messages, the catalogue of versions."""

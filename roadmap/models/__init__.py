@@ -1,0 +1,1 @@
+"""Database models, one module per aggregate: data only, no behaviour."""

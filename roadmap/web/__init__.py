@@ -1,0 +1,1 @@
+"""The web layer: blueprints, forms, access, locale, errors and security headers."""

@@ -1,0 +1,1 @@
+"""The self-assessment wizard blueprint: its views and forms."""
