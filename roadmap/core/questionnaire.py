@@ -58,6 +58,8 @@ class Item(Model):
     options: tuple[ChoiceOption, ...] = ()
     area: Identifier | None = None
     role: Literal["practice", "aim"] = "practice"
+    # Rated items only: a CoSIE precondition of co-creation, which cannot "not apply".
+    precondition: bool = False
     # Text items only.
     guidance: Text | None = None
     example: Text | None = None
@@ -78,6 +80,8 @@ class Item(Model):
             raise ValueError("only choice items have options")
         if self.kind is not ItemKind.RATED and self.reverse:
             raise ValueError("only rated items can be reverse-scored")
+        if self.kind is not ItemKind.RATED and self.precondition:
+            raise ValueError("only rated items can be preconditions")
         return self
 
     @property
@@ -105,6 +109,8 @@ class Dimension(Model):
     short: Text | None = None
     description: Text
     weight: float = Field(default=1.0, gt=0, le=10)
+    # What each maturity level looks like in this dimension, by level id (all levels or none).
+    levels: dict[Identifier, Text] | None = None
 
     def label(self, locale: str) -> str:
         return (self.short or self.name).get(locale)
@@ -128,6 +134,46 @@ class PowerSettings(Model):
     key_areas: tuple[Identifier, ...] = Field(min_length=1)
     # The aim level at or above which a team is taken to be claiming co-creation.
     trap_aim_at_least: Iap2Level = Iap2Level.COLLABORATE
+    # How far the key areas hold the level back. "no_key_area_shared" (version 1 files): capped
+    # at Consult only when every key area is at Consult or below. "second_key_area": never above
+    # the level that at least two key areas reach.
+    ceiling: Literal["no_key_area_shared", "second_key_area"] = "no_key_area_shared"
+    # When the consultation trap applies to a team aiming at `trap_aim_at_least` or higher.
+    # "no_key_area_shared" (version 1): every key area at Consult or below.
+    # "fewer_than_two_key_areas": fewer than two key areas reach `trap_aim_at_least`.
+    trap: Literal["no_key_area_shared", "fewer_than_two_key_areas"] = "no_key_area_shared"
+    # The names of Arnstein's rungs, defined once for every surface (else the UI catalogue's).
+    arnstein_names: dict[Identifier, Text] | None = None
+
+
+class SayDoCheck(Model):
+    """When the rated statements about sharing power contradict the practice answers."""
+
+    dimension: Identifier
+    # The statements contradict the practice when the dimension is a strength while the
+    # power-sharing level is at this level or below.
+    practice_at_most: Iap2Level = Iap2Level.CONSULT
+
+
+class Feasibility(Model):
+    """Ranking by what a team can do from where it stands, as well as by need."""
+
+    # Points taken off a method for each IAP2 step it presupposes beyond the current practice.
+    per_level_beyond: int = Field(default=15, ge=0, le=50)
+    # Points taken off by effort, whatever the practice.
+    effort: dict[Literal["low", "medium", "high"], int] = {"low": 0, "medium": 5, "high": 10}
+
+
+class Reading(Model):
+    """The rules that reconcile what a team says with what it does. Every rule is off unless
+    the file turns it on, so an assessment stored under an earlier version keeps its reading."""
+
+    # The highest overall stage (level id) a power-sharing level allows; unlisted: no cap.
+    stage_cap: dict[Iap2Level, Identifier] = {}
+    say_do: SayDoCheck | None = None
+    # "Not applicable" counts as not rated for coverage (else it leaves the denominator).
+    not_applicable_counts_as_unrated: bool = False
+    feasibility: Feasibility | None = None
 
 
 # --- the questionnaire ------------------------------------------------------------------
@@ -151,6 +197,7 @@ class Questionnaire(Model):
     dimensions: tuple[Dimension, ...] = Field(min_length=1)
     sections: tuple[Section, ...] = Field(min_length=1)
     power: PowerSettings | None = None
+    reading: Reading = Reading()
     recommendations: tuple[Recommendation, ...] = ()
 
     _items: dict[str, Item] = PrivateAttr(default_factory=dict)

@@ -45,8 +45,23 @@ class PowerCondition(Model):
         return self
 
 
+FLAGS = ("consultation_trap", "say_do_contradiction")
+
+
 class FlagCondition(Model):
-    flag: Literal["consultation_trap"]
+    flag: Literal["consultation_trap", "say_do_contradiction"]
+
+
+class GapCondition(Model):
+    """Fires when the team aims above its practice in a power-sharing area."""
+
+    gap_in: Identifier  # a power area, e.g. "resources"
+
+
+class DontKnowCondition(Model):
+    """Fires when at least this share of the scored questions answered are "don't know"."""
+
+    dont_know_share_at_least: float = Field(gt=0, le=1)
 
 
 class AnswerCondition(Model):
@@ -65,7 +80,15 @@ class AnswerCondition(Model):
         return self
 
 
-Condition = DimensionCondition | OverallCondition | PowerCondition | FlagCondition | AnswerCondition
+Condition = (
+    DimensionCondition
+    | OverallCondition
+    | PowerCondition
+    | FlagCondition
+    | AnswerCondition
+    | GapCondition
+    | DontKnowCondition
+)
 
 
 class Effort(StrEnum):
@@ -93,3 +116,5 @@ class Recommendation(Model):
     conditions: tuple[Condition, ...] = Field(min_length=1)
     match: Literal["any", "all"] = "any"
     boost: float = Field(default=0, ge=-50, le=50)
+    # The power-sharing practice a method assumes to work (for ranking by feasibility).
+    presupposes: Iap2Level = Iap2Level.INFORM

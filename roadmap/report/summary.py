@@ -11,7 +11,9 @@ from ..core.power import ARNSTEIN_FOR_IAP2
 from ..core.questionnaire import Item, ItemKind
 from ..core.results import Results
 from .charts import radar_chart
-from .wording import ARNSTEIN_NAMES, IAP2_NAMES, level_name, reason_text, subject_name
+from .power_text import arnstein_name
+from .reasons import reason_text
+from .wording import IAP2_NAMES, level_name, subject_name
 
 
 def reading_context(results: Results, locale: str) -> dict[str, Any]:
@@ -84,7 +86,7 @@ def results_summary(results: Results, locale: str) -> dict[str, Any]:
             "capped_at_consult": power.capped,
             "aim": power.aim.value if power.aim else None,
             "arnstein_rung": power.arnstein_rung,
-            "arnstein_rung_name": str(ARNSTEIN_NAMES[ARNSTEIN_FOR_IAP2[power.level]])
+            "arnstein_rung_name": arnstein_name(q, ARNSTEIN_FOR_IAP2[power.level], locale)
             if power.level
             else None,
             "coverage": round(power.coverage, 3),

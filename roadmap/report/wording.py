@@ -11,9 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..core.answers import DONT_KNOW, NOT_APPLICABLE, Value
-from ..core.power import PowerResult
 from ..core.questionnaire import Iap2Level, ItemKind, MaturityLevel, Questionnaire
-from ..core.recommend import Reason
 from ..core.scoring import scale_points
 
 IAP2_NAMES = {
@@ -118,10 +116,18 @@ def level_name(q: Questionnaire, level_id: str | None, locale: str) -> str:
     return level.name.get(locale) if level else _("Not enough answers")
 
 
-def level_description(q: Questionnaire, level_id: str | None, locale: str) -> str:
-    """What a maturity level means in practice ("" when there is no level)."""
+def level_description(
+    q: Questionnaire, level_id: str | None, locale: str, dimension_id: str | None = None
+) -> str:
+    """What a maturity level means in practice, in a dimension when the questionnaire
+    describes each of its levels ("" when there is no level)."""
     level = level_of(q, level_id)
-    return level.description.get(locale) if level else ""
+    if level is None:
+        return ""
+    dim = q.dimension(dimension_id) if dimension_id else None
+    if dim is not None and dim.levels:
+        return dim.levels[level.id].get(locale)
+    return level.description.get(locale)
 
 
 def subject_name(q: Questionnaire, subject: str, locale: str) -> str:
@@ -147,80 +153,3 @@ def answer_text(q: Questionnaire, item_id: str, value: Value | None, locale: str
     point = next((p for p in q.scale if p.value == value), None)
     # A no-break space keeps the rating with its dash: "4 –" never ends a line.
     return f"{value}\u00a0– {point.label.get(locale)}" if point else str(value)
-
-
-def reason_text(q: Questionnaire, reason: Reason, locale: str) -> str:
-    """One sentence saying why a recommendation was made."""
-    if reason.kind == "dimension":
-        values = {
-            "dimension": subject_name(q, reason.subject, locale),
-            "score": round(reason.value),
-            "threshold": round(reason.threshold),
-        }
-        if reason.comparison == "below":
-            return _("%(dimension)s scores %(score)s out of 100, below %(threshold)s.", **values)
-        return _("%(dimension)s scores %(score)s out of 100, at least %(threshold)s.", **values)
-    if reason.kind == "overall":
-        values = {"score": round(reason.value), "threshold": round(reason.threshold)}
-        if reason.comparison == "below":
-            return _("Overall readiness is %(score)s out of 100, below %(threshold)s.", **values)
-        return _("Overall readiness is %(score)s out of 100, at least %(threshold)s.", **values)
-    if reason.kind == "power":
-        level = str(IAP2_NAMES[Iap2Level(reason.value)])
-        threshold = str(IAP2_NAMES[Iap2Level(reason.threshold)])
-        if reason.comparison == "at_most":
-            return _(
-                "Power-sharing is at “%(level)s” (“%(threshold)s” or below).",
-                level=level,
-                threshold=threshold,
-            )
-        return _(
-            "Power-sharing reaches “%(level)s” (“%(threshold)s” or above).",
-            level=level,
-            threshold=threshold,
-        )
-    if reason.kind == "flag":
-        return _(
-            "The consultation trap applies: you aim at co-creation but decisions, "
-            "resources and risk stay with the service."
-        )
-    item = q.item(reason.subject)
-    question = (item.text.get(locale) if item else reason.subject).rstrip(".")
-    return _(
-        "You answered “%(answer)s” to “%(question)s”.",
-        answer=answer_text(q, reason.subject, reason.value, locale),
-        question=question,
-    )
-
-
-def consultation_trap_text() -> str:
-    """CoSIE's warning, as the results page and the report both give it."""
-    return _(
-        "The consultation trap: you aim at co-creation, but decisions, resources and risk stay "
-        "with the service. Whatever it is called, this is consultation. Co-creation starts when "
-        "some power is shared."
-    )
-
-
-def power_position_text(power: PowerResult) -> str:
-    """Where the practice stands on the IAP2 spectrum and on Arnstein's ladder, in a sentence."""
-    return _(
-        "Your practice is at “%(level)s” on the IAP2 spectrum (index %(index)s out of 100). "
-        "On Arnstein's ladder of citizen participation this corresponds to “%(rung)s”, "
-        "a form of %(group)s.",
-        level=IAP2_NAMES[power.level],
-        index=power.index,
-        rung=ARNSTEIN_NAMES[power.arnstein_rung],
-        group=ARNSTEIN_GROUPS[power.arnstein_group],
-    )
-
-
-def power_cap_text(power: PowerResult) -> str:
-    """Why the level is lower than the answers' average ("" when it is not capped)."""
-    if not power.capped:
-        return ""
-    return _(
-        "Your answers average out at “%(uncapped)s”, but decisions, resources and risk all stay "
-        "with the service, so the level is capped at “Consult”.",
-        uncapped=IAP2_NAMES[power.uncapped_level],
-    )

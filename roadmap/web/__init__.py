@@ -8,7 +8,7 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     """Register the blueprints and everything templates rely on (globals, filters, locale)."""
     from ..core.status import AssessmentStatus, SectionStatus
-    from ..report import wording
+    from ..report import power_text, reasons, wording
     from ..report.textformat import paragraphs
     from . import errors, home, library, locale, report, results, security
     from .assessment import views as assessment
@@ -18,10 +18,15 @@ def init_app(app: Flask) -> None:
 
     app.jinja_env.globals.update(
         answer_text=wording.answer_text,
-        reason_text=wording.reason_text,
-        consultation_trap_text=wording.consultation_trap_text,
-        power_position_text=wording.power_position_text,
-        power_cap_text=wording.power_cap_text,
+        reason_text=reasons.reason_text,
+        consultation_trap_text=power_text.consultation_trap_text,
+        power_position_text=power_text.power_position_text,
+        power_cap_text=power_text.power_cap_text,
+        stage_cap_text=power_text.stage_cap_text,
+        stage_cap_short=power_text.stage_cap_short,
+        key_gap_rows=power_text.key_gap_rows,
+        say_do_text=power_text.say_do_text,
+        arnstein_name=power_text.arnstein_name,
         level_name=wording.level_name,
         level_description=wording.level_description,
         subject_name=wording.subject_name,
@@ -32,7 +37,6 @@ def init_app(app: Flask) -> None:
         scale_points_text=wording.scale_points_text,
         IAP2_NAMES=wording.IAP2_NAMES,
         IAP2_PROMISES=wording.IAP2_PROMISES,
-        ARNSTEIN_NAMES=wording.ARNSTEIN_NAMES,
         ARNSTEIN_GROUPS=wording.ARNSTEIN_GROUPS,
         EFFORT_NAMES=wording.EFFORT_NAMES,
         AssessmentStatus=AssessmentStatus,

@@ -31,10 +31,9 @@ def _radio(item: Item, q: Questionnaire, locale: str) -> AnswerField:
         choices = [
             SelectChoice(str(p.value), f"{p.value} – {p.label.get(locale)}") for p in q.scale
         ]
-        choices += [
-            SelectChoice(DONT_KNOW, q.dont_know.get(locale)),
-            SelectChoice(NOT_APPLICABLE, q.not_applicable.get(locale)),
-        ]
+        choices.append(SelectChoice(DONT_KNOW, q.dont_know.get(locale)))
+        if not item.precondition:  # a precondition of co-creation always applies
+            choices.append(SelectChoice(NOT_APPLICABLE, q.not_applicable.get(locale)))
     else:
         choices = [SelectChoice(o.id, o.label.get(locale)) for o in item.options]
         choices.append(SelectChoice(DONT_KNOW, q.dont_know.get(locale)))
