@@ -11,7 +11,13 @@ from ..core.power import ARNSTEIN_FOR_IAP2
 from ..core.questionnaire import Item, ItemKind
 from ..core.results import Results
 from .charts import radar_chart
-from .power_text import arnstein_name
+from .power_text import (
+    arnstein_name,
+    key_gap_rows,
+    power_cap_text,
+    say_do_text,
+    stage_cap_text,
+)
 from .reasons import reason_text
 from .wording import IAP2_NAMES, level_name, subject_name
 
@@ -48,6 +54,19 @@ def results_summary(results: Results, locale: str) -> dict[str, Any]:
             "score": scores.overall,
             "level": scores.overall_level_id,
             "level_name": level_name(q, scores.overall_level_id, locale),
+            "capability_level": scores.capability_level_id,
+            "held_back_by_power": scores.stage_held_back_by.value
+            if scores.stage_held_back_by
+            else None,
+            "stage_cap_reason": stage_cap_text(q, scores, locale) or None,
+        },
+        "say_do": None
+        if scores.say_do is None
+        else {
+            "dimension": scores.say_do.dimension_id,
+            "text": say_do_text(q, scores, locale),
+            "said": [c.item_id for c in scores.say_do.said],
+            "done": [c.item_id for c in scores.say_do.done],
         },
         "dimensions": [
             {
@@ -60,6 +79,7 @@ def results_summary(results: Results, locale: str) -> dict[str, Any]:
                 "answered": d.answered,
                 "dont_know": d.dont_know,
                 "not_applicable": d.not_applicable,
+                "not_applicable_share": round(d.not_applicable_share, 3),
                 "unanswered": d.unanswered,
                 "explanation": [
                     {
@@ -90,6 +110,13 @@ def results_summary(results: Results, locale: str) -> dict[str, Any]:
             if power.level
             else None,
             "coverage": round(power.coverage, 3),
+            "ceiling": power.ceiling.value if power.ceiling else None,
+            "held_back_by": list(power.held_back_by),
+            "cap_reason": power_cap_text(q, power, locale) or None,
+            "key_gaps": [
+                {"area": area, "practice": practice, "gap": gap}
+                for area, practice, gap in key_gap_rows(q, power, locale)
+            ],
             "explanation": [
                 {
                     "item": c.item_id,
@@ -138,9 +165,12 @@ def render_text(summary: dict[str, Any]) -> str:
         )
         if overall["score"] is not None
         else _("Overall readiness: not enough answers"),
-        "",
-        _("Dimensions"),
     ]
+    if overall["stage_cap_reason"]:
+        lines.append(overall["stage_cap_reason"])
+    if summary["say_do"]:
+        lines.append(_("Warning:") + " " + summary["say_do"]["text"])
+    lines += ["", _("Dimensions")]
     width = max(len(d["name"]) for d in summary["dimensions"])
     for d in summary["dimensions"]:
         level = f" — {d['level_name']}" if d["level_name"] else ""
@@ -157,6 +187,10 @@ def render_text(summary: dict[str, Any]) -> str:
                 rung=power["arnstein_rung_name"] or "—",
             ),
         ]
+    if power and power["cap_reason"]:
+        lines.append(power["cap_reason"])
+    if power and power["key_gaps"]:
+        lines += [f"  {g['area']}: {g['practice']} ({g['gap']})" for g in power["key_gaps"]]
     if summary["flags"]:
         lines.append(_("Warning: the consultation trap applies."))
     if summary["strengths"]:
