@@ -39,6 +39,7 @@ class Config:
     REPORT_RECYCLE_AFTER = 50
     ACCESS_LOG = True  # one line per request: method, path (token redacted), status, duration
     LOG_FORMAT = "text"  # or "json": one JSON object per line, for log collectors
+    LOG_HANDLER = True  # false: logging is configured elsewhere (e.g. gunicorn --log-config)
     RETRY_AFTER_SECONDS = 30  # told to browsers when the database cannot be reached
 
 

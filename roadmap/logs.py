@@ -45,8 +45,9 @@ class RedactTokens(logging.Filter):
 
 
 class ThrottleTracebacks(logging.Filter):
-    """The first traceback from one place is logged in full; the same one again within
-    `window` seconds becomes a single line, so an outage cannot fill the disk."""
+    """The first traceback from one place is logged; the same one again within `window`
+    seconds is dropped and counted, so an outage cannot fill the disk (the access log still
+    has one line per request). The next one logged says how many were dropped."""
 
     def __init__(self, window: float = 60.0, clock: Callable[[], float] = time.monotonic):
         super().__init__()
@@ -57,22 +58,24 @@ class ThrottleTracebacks(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if not record.exc_info or record.exc_info[0] is None:
             return True
+        if getattr(record, "throttled", False):  # already let through by the app's logger
+            return True
+        record.throttled = True
         key = (record.name, record.pathname, record.lineno, record.exc_info[0])
         now = self.clock()
         with self._lock:
-            first, repeats = self._seen.get(key, (None, 0))
+            first, dropped = self._seen.get(key, (None, 0))
             if first is not None and now - first < self.window:
-                self._seen[key] = (first, repeats + 1)
-                exception = record.exc_info[1]
-                summary = str(exception).splitlines()[0] if str(exception) else ""
-                record.msg = redact(f"{record.getMessage()} ({summary}; traceback logged above)")
-                record.args, record.exc_info, record.exc_text = None, None, None
-                return True
+                self._seen[key] = (first, dropped + 1)
+                return False
             if len(self._seen) > 200:  # forget old places rather than grow without bound
                 self._seen = {k: v for k, v in self._seen.items() if now - v[0] < self.window}
             self._seen[key] = (now, 0)
-        if repeats:
-            record.msg = f"{record.getMessage()} (repeated {repeats} times in the last window)"
+        if dropped:
+            record.msg = (
+                f"{record.getMessage()} (and {dropped} more like it in the previous "
+                f"{self.window:.0f} s, not logged)"
+            )
             record.args = None
         return True
 
@@ -99,26 +102,36 @@ class JsonLines(logging.Formatter):
 
 
 def init_app(app: Flask) -> None:
-    """Send the app's and SQLAlchemy's records through one handler with redaction and
-    throttling; `LOG_FORMAT=json` writes JSON lines."""
+    """Redact and throttle the app's records wherever they go; unless `LOG_HANDLER` is off
+    (logging configured by the operator, e.g. gunicorn --log-config), write every record,
+    the app's, SQLAlchemy's and the server's, through one handler on the root logger: text,
+    or JSON lines with `LOG_FORMAT=json`."""
+    for name in PATH_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactTokens) for f in logger.filters):
+            logger.addFilter(RedactTokens())
+    for old in [f for f in app.logger.filters if isinstance(f, ThrottleTracebacks)]:
+        app.logger.removeFilter(old)  # a new app starts with a clean count
+    app.logger.addFilter(ThrottleTracebacks())
+    if app.logger.level == logging.NOTSET:
+        app.logger.setLevel(logging.INFO)
+    if not app.config.get("LOG_HANDLER", True):
+        return
     handler = logging.StreamHandler(wsgi_errors_stream)  # type: ignore[arg-type]
     handler.roadmap = True  # type: ignore[attr-defined]
     if app.config.get("LOG_FORMAT") == "json":
         handler.setFormatter(JsonLines())
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    # Records of other libraries (SQLAlchemy's pool, the server) are redacted and throttled
+    # here, as they do not pass through the app's logger.
     handler.addFilter(RedactTokens())
     handler.addFilter(ThrottleTracebacks())
-    for name in PATH_LOGGERS:
-        logger = logging.getLogger(name)
-        if not any(isinstance(f, RedactTokens) for f in logger.filters):
-            logger.addFilter(RedactTokens())
-    for name in ("roadmap", "sqlalchemy"):
-        logger = logging.getLogger(name)
-        # create_app() runs more than once in a process (tests, CLI): one handler, the latest.
-        for old in [h for h in logger.handlers if getattr(h, "roadmap", False)]:
-            logger.removeHandler(old)
-        logger.addHandler(handler)
-    app.logger.removeHandler(default_handler)
-    if app.logger.level == logging.NOTSET:
-        app.logger.setLevel(logging.INFO)
+    root = logging.getLogger()
+    # create_app() runs more than once in a process (tests, CLI): one handler, the latest.
+    for old in [h for h in root.handlers if getattr(h, "roadmap", False)]:
+        root.removeHandler(old)
+    # On the root logger, waitress's logging.basicConfig() adds no second handler.
+    root.addHandler(handler)
+    app.logger.removeHandler(default_handler)  # the root handler writes the app's records
