@@ -48,21 +48,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app, locale_selector=select_locale, default_translation_directories=str(paths.TRANSLATIONS)
     )
 
-    from .report.textformat import paragraphs
-    from .web import errors, home, library, report, results, security
-    from .web import locale as i18n
-    from .web.assessment import views as assessment
+    from . import web
 
-    for blueprint in (home.bp, assessment.bp, results.bp, library.bp, report.bp):
-        app.register_blueprint(blueprint)
-    app.add_template_filter(paragraphs)
-    i18n.init_app(app)
-    security.init_app(app)
-    errors.init_app(app)
-    from .web import guards, outage, privacy
-
-    for module in (guards, outage, privacy):
-        module.init_app(app)
+    web.init_app(app)
 
     if app.config["AUTO_MIGRATE"]:
         from flask_migrate import upgrade

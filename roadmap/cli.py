@@ -13,7 +13,7 @@ from flask.cli import FlaskGroup, ScriptInfo
 
 from . import create_app, paths
 from .config import ConfigError
-from .content.loader import QuestionnaireError, check_files, load_directory, load_json
+from .content.loader import QuestionnaireError, check_files, load_json
 
 EXIT_BAD_ANSWERS = 2
 QUESTIONNAIRES_OPTION = click.option(
@@ -99,16 +99,17 @@ def _offline_app(questionnaire_dir: Path) -> Flask:
     )
 
 
-def _read_answers(answers_file: Path, questionnaire_dir: Path):
-    """The questionnaire and answer set of an answers file, or exit 2 with every problem."""
-    from .content.catalogue import Catalogue
+def _read_answers(answers_file: Path, app: Flask):
+    """The questionnaire and answer set of an answers file, or exit 2 with every problem.
+
+    The questionnaires are the ones `app` loaded at start-up: read once per command."""
     from .core.answers import parse_answer_document
 
     try:
         doc = load_json(answers_file)
     except ValueError as exc:
         raise click.exceptions.Exit(_fail([str(exc)])) from exc
-    found = Catalogue.of(load_directory(questionnaire_dir))
+    found = app.extensions["roadmap.catalogue"]
     qid = doc.get("questionnaire") if isinstance(doc, dict) else None
     q = found.get(qid) if isinstance(qid, str) else None
     if q is None:
@@ -142,12 +143,11 @@ def score_command(
     from flask_babel import force_locale
 
     from .core.results import analyse
-    from .report.summary import render_text
-    from .report.wording import results_summary
+    from .report.summary import render_text, results_summary
 
-    q, answer_set = _read_answers(answers_file, questionnaire_dir)
-    locale = locale or answer_set.locale
     app = _offline_app(questionnaire_dir)
+    q, answer_set = _read_answers(answers_file, app)
+    locale = locale or answer_set.locale
     with app.test_request_context(), force_locale(locale):
         summary = results_summary(analyse(q, answer_set), locale)
         output = (
@@ -181,9 +181,9 @@ def report_command(
     from .core.results import analyse
     from .report.documents import ReportMeta, report_pdf
 
-    q, answer_set = _read_answers(answers_file, questionnaire_dir)
-    locale = locale or answer_set.locale
     app = _offline_app(questionnaire_dir)
+    q, answer_set = _read_answers(answers_file, app)
+    locale = locale or answer_set.locale
     with app.test_request_context():
         meta = ReportMeta(
             service_name, None, datetime.fromtimestamp(answers_file.stat().st_mtime, UTC)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .answers import DONT_KNOW, Value
+from .coverage import covers
 from .questionnaire import Iap2Level, Questionnaire
 from .rounding import whole_points
 
@@ -104,7 +105,7 @@ def score_power(q: Questionnaire, answers: Mapping[str, Value]) -> PowerResult:
     answered = [c for c in contributions if c.points is not None]
     answered_weight = sum(c.weight for c in answered)
     coverage = answered_weight / total_weight if total_weight else 0.0
-    if not answered or coverage + 1e-9 < q.coverage_threshold:
+    if not answered or not covers(coverage, q.coverage_threshold):
         return PowerResult(None, None, None, False, aim, False, coverage, tuple(contributions))
     index = whole_points(sum(c.weight * c.points for c in answered) / answered_weight)
     uncapped = level_for_index(index)

@@ -3,52 +3,33 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
-Locale = Literal["fr", "en"]
-LOCALES: tuple[Locale, ...] = ("fr", "en")
-DEFAULT_LOCALE: Locale = "fr"
+from .filemodel import DEFAULT_LOCALE, LOCALES, Identifier, Locale, Model, NonEmpty, Text
+from .levels import Iap2Level
+from .rules import Condition, Recommendation
 
-Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class Model(BaseModel):
-    """Base for every file model: unknown keys are errors, instances are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(Model):
-    """A visible string in both languages; neither may be empty."""
-
-    fr: NonEmpty
-    en: NonEmpty
-
-    def get(self, locale: str) -> str:
-        return self.en if locale == "en" else self.fr
+# Re-exported: most code reads every file model from here.
+__all__ = [
+    "DEFAULT_LOCALE",
+    "LOCALES",
+    "Condition",
+    "Iap2Level",
+    "Identifier",
+    "Locale",
+    "Model",
+    "NonEmpty",
+    "Recommendation",
+    "Text",
+]
 
 
 class ItemKind(StrEnum):
     RATED = "rated"
     CHOICE = "choice"
     TEXT = "text"
-
-
-class Iap2Level(StrEnum):
-    """The IAP2 spectrum of public participation, lowest promise first."""
-
-    INFORM = "inform"
-    CONSULT = "consult"
-    INVOLVE = "involve"
-    COLLABORATE = "collaborate"
-    EMPOWER = "empower"
-
-    @property
-    def rank(self) -> int:
-        return list(Iap2Level).index(self) + 1
 
 
 class ScalePoint(Model):
@@ -147,93 +128,6 @@ class PowerSettings(Model):
     key_areas: tuple[Identifier, ...] = Field(min_length=1)
     # The aim level at or above which a team is taken to be claiming co-creation.
     trap_aim_at_least: Iap2Level = Iap2Level.COLLABORATE
-
-
-# --- recommendation rules -------------------------------------------------------------
-
-
-class DimensionCondition(Model):
-    dimension: Identifier
-    below: int | None = Field(default=None, ge=0, le=100)  # whole points, like scores
-    at_least: int | None = Field(default=None, ge=0, le=100)
-
-    @model_validator(mode="after")
-    def _one_bound(self) -> DimensionCondition:
-        if (self.below is None) == (self.at_least is None):
-            raise ValueError("give exactly one of 'below' or 'at_least'")
-        return self
-
-
-class OverallCondition(Model):
-    overall_below: int | None = Field(default=None, ge=0, le=100)  # whole points, like scores
-    overall_at_least: int | None = Field(default=None, ge=0, le=100)
-
-    @model_validator(mode="after")
-    def _one_bound(self) -> OverallCondition:
-        if (self.overall_below is None) == (self.overall_at_least is None):
-            raise ValueError("give exactly one of 'overall_below' or 'overall_at_least'")
-        return self
-
-
-class PowerCondition(Model):
-    power_at_most: Iap2Level | None = None
-    power_at_least: Iap2Level | None = None
-
-    @model_validator(mode="after")
-    def _one_bound(self) -> PowerCondition:
-        if (self.power_at_most is None) == (self.power_at_least is None):
-            raise ValueError("give exactly one of 'power_at_most' or 'power_at_least'")
-        return self
-
-
-class FlagCondition(Model):
-    flag: Literal["consultation_trap"]
-
-
-class AnswerCondition(Model):
-    """Fires when a rated item got one of `values`, or a choice item one of `options`."""
-
-    item: Identifier
-    values: tuple[int, ...] = ()
-    options: tuple[Identifier, ...] = ()
-
-    @model_validator(mode="after")
-    def _one_target(self) -> AnswerCondition:
-        if bool(self.values) == bool(self.options):
-            raise ValueError("give exactly one of 'values' or 'options'")
-        if any(not 1 <= v <= 5 for v in self.values):
-            raise ValueError("values must be on the 1-5 scale")
-        return self
-
-
-Condition = DimensionCondition | OverallCondition | PowerCondition | FlagCondition | AnswerCondition
-
-
-class Effort(StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-
-
-class Recommendation(Model):
-    """A tool or method, with the conditions under which it is recommended."""
-
-    id: Identifier
-    concept: NonEmpty | None = None
-    title: Text
-    summary: Text
-    when: Text
-    steps: tuple[Text, ...] = Field(min_length=1)
-    effort: Effort
-    duration: Text
-    who: Text
-    example: Text
-    caution: Text
-    # What it strengthens: dimension ids or "power"; used to rank by need.
-    addresses: tuple[Identifier, ...] = Field(min_length=1)
-    conditions: tuple[Condition, ...] = Field(min_length=1)
-    match: Literal["any", "all"] = "any"
-    boost: float = Field(default=0, ge=-50, le=50)
 
 
 # --- the questionnaire ------------------------------------------------------------------

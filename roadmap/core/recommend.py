@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .answers import AnswerSet
-from .questionnaire import (
+from .questionnaire import Questionnaire
+from .rules import (
     AnswerCondition,
     Condition,
     DimensionCondition,
     FlagCondition,
     OverallCondition,
     PowerCondition,
-    Questionnaire,
     Recommendation,
 )
 from .scoring import Scores

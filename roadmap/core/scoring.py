@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet, Value
+from .coverage import covers
 from .power import PowerResult, score_power
 from .questionnaire import Item, Questionnaire
 from .rounding import whole_points
@@ -129,8 +130,7 @@ def score_dimension(
         contributions.append(
             Contribution(item.id, value, s, item.weight, item.reverse, share, (s or 0.0) * share)
         )
-    # A small epsilon keeps 0.5 coverage at a 0.5 threshold from failing on float rounding.
-    enough = raw is not None and coverage + 1e-9 >= q.coverage_threshold
+    enough = raw is not None and covers(coverage, q.coverage_threshold)
     score = whole_points(raw) if enough else None
     return DimensionScore(
         dimension_id=dimension_id,

@@ -6,12 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .concepts import ALL as KNOWN_CONCEPTS
-from .questionnaire import (
-    AnswerCondition,
-    DimensionCondition,
-    ItemKind,
-    Questionnaire,
-)
+from .questionnaire import ItemKind, Questionnaire
+from .rules import AnswerCondition, DimensionCondition
 
 Path = tuple[str | int, ...]
 

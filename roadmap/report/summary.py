@@ -1,10 +1,125 @@
-"""A plain-text rendering of the results summary, for the terminal."""
+"""What a reader is told about results, whatever the surface: the context the web page and the
+PDF share, a plain JSON-ready summary (CLI and tests), and its rendering for the terminal."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from flask_babel import gettext as _
+
+from ..core.power import ARNSTEIN_FOR_IAP2
+from ..core.questionnaire import Item, ItemKind
+from ..core.results import Results
+from .charts import radar_chart
+from .wording import ARNSTEIN_NAMES, IAP2_NAMES, level_name, reason_text, subject_name
+
+
+def reading_context(results: Results, locale: str) -> dict[str, Any]:
+    """What the results page and the PDF report both show: one place, so they never differ."""
+    return {
+        "q": results.questionnaire,
+        "results": results,
+        "locale": locale,
+        "chart": radar_chart(results, locale),
+        "reflections": written_reflections(results),
+    }
+
+
+def written_reflections(results: Results) -> list[tuple[Item, str]]:
+    """The reflections that have text, in questionnaire order, with their questions."""
+    reflections = results.answers.reflections
+    return [
+        (item, reflections[item.id])
+        for item in results.questionnaire.items.values()
+        if item.kind is ItemKind.TEXT and (reflections.get(item.id) or "").strip()
+    ]
+
+
+def results_summary(results: Results, locale: str) -> dict[str, Any]:
+    """A plain, JSON-ready account of the results, in one language (for the CLI and tests)."""
+    q, scores = results.questionnaire, results.scores
+    power = scores.power
+    return {
+        "questionnaire": {"id": q.id, "version": q.version},
+        "locale": locale,
+        "overall": {
+            "score": scores.overall,
+            "level": scores.overall_level_id,
+            "level_name": level_name(q, scores.overall_level_id, locale),
+        },
+        "dimensions": [
+            {
+                "id": d.dimension_id,
+                "name": subject_name(q, d.dimension_id, locale),
+                "score": d.score,
+                "coverage": round(d.coverage, 3),
+                "level": d.level_id,
+                "level_name": level_name(q, d.level_id, locale) if d.level_id else None,
+                "answered": d.answered,
+                "dont_know": d.dont_know,
+                "not_applicable": d.not_applicable,
+                "unanswered": d.unanswered,
+                "explanation": [
+                    {
+                        "item": c.item_id,
+                        "answer": c.answer,
+                        "item_score": c.item_score,
+                        "weight": c.weight,
+                        "reverse": c.reverse,
+                        "weight_share": round(c.weight_share, 4),
+                        "points": round(c.points, 2),
+                    }
+                    for c in d.contributions
+                ],
+            }
+            for d in scores.dimensions.values()
+        ],
+        "power_sharing": None
+        if power is None
+        else {
+            "index": power.index,
+            "level": power.level.value if power.level else None,
+            "level_name": str(IAP2_NAMES[power.level]) if power.level else None,
+            "uncapped_level": power.uncapped_level.value if power.uncapped_level else None,
+            "capped_at_consult": power.capped,
+            "aim": power.aim.value if power.aim else None,
+            "arnstein_rung": power.arnstein_rung,
+            "arnstein_rung_name": str(ARNSTEIN_NAMES[ARNSTEIN_FOR_IAP2[power.level]])
+            if power.level
+            else None,
+            "coverage": round(power.coverage, 3),
+            "explanation": [
+                {
+                    "item": c.item_id,
+                    "area": c.area,
+                    "option": c.option_id,
+                    "level": c.level.value if c.level else None,
+                    "weight": c.weight,
+                    "points": c.points,
+                    "key_area": c.key_area,
+                }
+                for c in power.contributions
+            ],
+        },
+        "flags": list(scores.flags),
+        "strengths": [
+            {"id": h.subject, "name": subject_name(q, h.subject, locale), "score": h.score}
+            for h in results.strengths
+        ],
+        "priorities": [
+            {"id": h.subject, "name": subject_name(q, h.subject, locale), "score": h.score}
+            for h in results.priorities
+        ],
+        "recommendations": [
+            {
+                "id": r.recommendation_id,
+                "title": q.recommendation(r.recommendation_id).title.get(locale),
+                "relevance": round(r.relevance, 1),
+                "reasons": [reason_text(q, reason, locale) for reason in r.reasons],
+            }
+            for r in results.recommendations
+        ],
+    }
 
 
 def _score(value: float | None) -> str:

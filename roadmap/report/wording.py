@@ -5,19 +5,15 @@ Shared by the web pages, the PDF report and the CLI so that all three say the sa
 
 from __future__ import annotations
 
-from typing import Any
-
 from babel.lists import format_list
 from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..core.answers import DONT_KNOW, NOT_APPLICABLE, Value
-from ..core.charts import Radar, radar
-from ..core.power import ARNSTEIN_FOR_IAP2
-from ..core.questionnaire import Iap2Level, Item, ItemKind, Questionnaire
+from ..core.power import PowerResult
+from ..core.questionnaire import Iap2Level, ItemKind, MaturityLevel, Questionnaire
 from ..core.recommend import Reason
-from ..core.results import Results
 from ..core.scoring import scale_points
 
 IAP2_NAMES = {
@@ -51,6 +47,15 @@ ARNSTEIN_NAMES = {
 ARNSTEIN_GROUPS = {
     "tokenism": _l("tokenism"),
     "citizen_power": _l("citizen power"),
+}
+# Who answered, as the start form offers it and the report's cover prints it.
+ROLE_NAMES = {
+    "frontline": _l("Front-line public servant"),
+    "manager": _l("Manager or team lead"),
+    "trainer": _l("Trainer or facilitator"),
+    "elected": _l("Elected official"),
+    "partner": _l("Citizen, partner or community organisation"),
+    "other": _l("Other"),
 }
 EFFORT_NAMES = {"low": _l("Low effort"), "medium": _l("Medium effort"), "high": _l("High effort")}
 
@@ -103,9 +108,20 @@ def score_cell(value: int | None) -> str:
     return "—" if value is None else str(value)
 
 
+def level_of(q: Questionnaire, level_id: str | None) -> MaturityLevel | None:
+    return next((lvl for lvl in q.levels if lvl.id == level_id), None)
+
+
 def level_name(q: Questionnaire, level_id: str | None, locale: str) -> str:
-    level = next((lvl for lvl in q.levels if lvl.id == level_id), None)
+    """A maturity level's name, or "Not enough answers" when there is no level."""
+    level = level_of(q, level_id)
     return level.name.get(locale) if level else _("Not enough answers")
+
+
+def level_description(q: Questionnaire, level_id: str | None, locale: str) -> str:
+    """What a maturity level means in practice ("" when there is no level)."""
+    level = level_of(q, level_id)
+    return level.description.get(locale) if level else ""
 
 
 def subject_name(q: Questionnaire, subject: str, locale: str) -> str:
@@ -177,103 +193,34 @@ def reason_text(q: Questionnaire, reason: Reason, locale: str) -> str:
     )
 
 
-def radar_chart(results: Results, locale: str) -> Radar:
-    """The radar of a results page or report, its series named in the reader's language."""
-    return radar(results, locale, _("This assessment"), _("Previous assessment"))
+def consultation_trap_text() -> str:
+    """CoSIE's warning, as the results page and the report both give it."""
+    return _(
+        "The consultation trap: you aim at co-creation, but decisions, resources and risk stay "
+        "with the service. Whatever it is called, this is consultation. Co-creation starts when "
+        "some power is shared."
+    )
 
 
-def written_reflections(results: Results) -> list[tuple[Item, str]]:
-    """The reflections that have text, in questionnaire order, with their questions."""
-    reflections = results.answers.reflections
-    return [
-        (item, reflections[item.id])
-        for item in results.questionnaire.items.values()
-        if item.kind is ItemKind.TEXT and (reflections.get(item.id) or "").strip()
-    ]
+def power_position_text(power: PowerResult) -> str:
+    """Where the practice stands on the IAP2 spectrum and on Arnstein's ladder, in a sentence."""
+    return _(
+        "Your practice is at “%(level)s” on the IAP2 spectrum (index %(index)s out of 100). "
+        "On Arnstein's ladder of citizen participation this corresponds to “%(rung)s”, "
+        "a form of %(group)s.",
+        level=IAP2_NAMES[power.level],
+        index=power.index,
+        rung=ARNSTEIN_NAMES[power.arnstein_rung],
+        group=ARNSTEIN_GROUPS[power.arnstein_group],
+    )
 
 
-def results_summary(results: Results, locale: str) -> dict[str, Any]:
-    """A plain, JSON-ready account of the results, in one language (for the CLI and tests)."""
-    q, scores = results.questionnaire, results.scores
-    power = scores.power
-    return {
-        "questionnaire": {"id": q.id, "version": q.version},
-        "locale": locale,
-        "overall": {
-            "score": scores.overall,
-            "level": scores.overall_level_id,
-            "level_name": level_name(q, scores.overall_level_id, locale),
-        },
-        "dimensions": [
-            {
-                "id": d.dimension_id,
-                "name": subject_name(q, d.dimension_id, locale),
-                "score": d.score,
-                "coverage": round(d.coverage, 3),
-                "level": d.level_id,
-                "level_name": level_name(q, d.level_id, locale) if d.level_id else None,
-                "answered": d.answered,
-                "dont_know": d.dont_know,
-                "not_applicable": d.not_applicable,
-                "unanswered": d.unanswered,
-                "explanation": [
-                    {
-                        "item": c.item_id,
-                        "answer": c.answer,
-                        "item_score": c.item_score,
-                        "weight": c.weight,
-                        "reverse": c.reverse,
-                        "weight_share": round(c.weight_share, 4),
-                        "points": round(c.points, 2),
-                    }
-                    for c in d.contributions
-                ],
-            }
-            for d in scores.dimensions.values()
-        ],
-        "power_sharing": None
-        if power is None
-        else {
-            "index": power.index,
-            "level": power.level.value if power.level else None,
-            "level_name": str(IAP2_NAMES[power.level]) if power.level else None,
-            "uncapped_level": power.uncapped_level.value if power.uncapped_level else None,
-            "capped_at_consult": power.capped,
-            "aim": power.aim.value if power.aim else None,
-            "arnstein_rung": power.arnstein_rung,
-            "arnstein_rung_name": str(ARNSTEIN_NAMES[ARNSTEIN_FOR_IAP2[power.level]])
-            if power.level
-            else None,
-            "coverage": round(power.coverage, 3),
-            "explanation": [
-                {
-                    "item": c.item_id,
-                    "area": c.area,
-                    "option": c.option_id,
-                    "level": c.level.value if c.level else None,
-                    "weight": c.weight,
-                    "points": c.points,
-                    "key_area": c.key_area,
-                }
-                for c in power.contributions
-            ],
-        },
-        "flags": list(scores.flags),
-        "strengths": [
-            {"id": h.subject, "name": subject_name(q, h.subject, locale), "score": h.score}
-            for h in results.strengths
-        ],
-        "priorities": [
-            {"id": h.subject, "name": subject_name(q, h.subject, locale), "score": h.score}
-            for h in results.priorities
-        ],
-        "recommendations": [
-            {
-                "id": r.recommendation_id,
-                "title": q.recommendation(r.recommendation_id).title.get(locale),
-                "relevance": round(r.relevance, 1),
-                "reasons": [reason_text(q, reason, locale) for reason in r.reasons],
-            }
-            for r in results.recommendations
-        ],
-    }
+def power_cap_text(power: PowerResult) -> str:
+    """Why the level is lower than the answers' average ("" when it is not capped)."""
+    if not power.capped:
+        return ""
+    return _(
+        "Your answers average out at “%(uncapped)s”, but decisions, resources and risk all stay "
+        "with the service, so the level is capped at “Consult”.",
+        uncapped=IAP2_NAMES[power.uncapped_level],
+    )

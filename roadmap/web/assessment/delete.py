@@ -6,14 +6,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ...services import retention
-from .. import access
+from ..access import with_assessment
 from ..forms import ActionForm
 from .views import bp
 
 
 @bp.route("/<token>/delete", methods=["GET", "POST"])
-def delete(token: str):
-    assessment, q = access.load(token)
+@with_assessment()
+def delete(assessment, q):
     form = ActionForm()
     if request.method == "GET":
         return render_template("assessment/delete.html", assessment=assessment, q=q, form=form)
