@@ -25,6 +25,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     finalise(app)
 
+    from . import logs
+    from .web import requestlog
+
+    logs.init_app(app)
+    requestlog.init_app(app)  # first, so that its clock starts before the other hooks run
+
     from .content.catalogue import Catalogue
     from .content.loader import load_directory
 

@@ -193,6 +193,26 @@ def report_command(
     click.echo(f"wrote {output} ({len(pdf) // 1024} KB)")
 
 
+@cli.command("purge")
+@click.option(
+    "--unused-for",
+    "days",
+    type=click.IntRange(min=1),
+    required=True,
+    metavar="DAYS",
+    help="Delete assessments whose private link has not been used for this many days.",
+)
+@click.option("--dry-run", is_flag=True, help="Only count what would be deleted.")
+def purge(days: int, dry_run: bool) -> None:
+    """Delete assessments whose private link has lapsed (run it daily, e.g. from cron)."""
+    from .services import retention
+
+    if dry_run:
+        click.echo(f"{len(retention.lapsed_ids(days))} assessment(s) unused for {days} days")
+        return
+    click.echo(f"deleted {retention.purge(days)} assessment(s) unused for {days} days")
+
+
 @cli.command("schema", with_appcontext=False)
 @click.option("--out", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True)
 def schema(out: Path) -> None:

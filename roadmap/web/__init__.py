@@ -10,7 +10,7 @@ def init_app(app: Flask) -> None:
     from ..core.status import AssessmentStatus, SectionStatus
     from ..report import power_text, reasons, wording
     from ..report.textformat import paragraphs
-    from . import errors, home, library, locale, report, results, security
+    from . import errors, guards, home, library, locale, outage, privacy, report, results, security
     from .assessment import views as assessment
 
     for blueprint in (home.bp, assessment.bp, results.bp, library.bp, report.bp):
@@ -47,3 +47,5 @@ def init_app(app: Flask) -> None:
     locale.init_app(app)
     security.init_app(app)
     errors.init_app(app)
+    for module in (guards, outage, privacy):  # refusals, the outage page, no-store
+        module.init_app(app)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import RadioField, SelectChoice, SelectField, StringField
+from wtforms import RadioField, SelectChoice, SelectField
 from wtforms.validators import Length, Optional
 
 from ..report.wording import ROLE_NAMES
+from .textfields import CleanStringField
 
 ROLES = [SelectChoice(role, name) for role, name in ROLE_NAMES.items()]
 LANGUAGES = [SelectChoice("fr", "Français"), SelectChoice("en", "English")]
@@ -15,7 +16,7 @@ SERVICE_NAME_MAX = 200
 
 
 class StartForm(FlaskForm):
-    service_name = StringField(
+    service_name = CleanStringField(
         _l("Service or team name (optional)"),
         validators=[
             Optional(),

@@ -5,11 +5,12 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Field, RadioField, SelectChoice, TextAreaField
+from wtforms import Field, RadioField, SelectChoice
 from wtforms.validators import Length, Optional, ValidationError
 
 from ...core.answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet, Value, decode_value
 from ...core.questionnaire import Item, ItemKind, Questionnaire, Section
+from ..textfields import CleanTextAreaField
 
 CHOICE_MESSAGE = _l("Choose one of the answers offered.")
 
@@ -57,6 +58,7 @@ class SectionForm(FlaskForm):
         """Validate the fields, and refuse answers to questions that are not on this page
         (a tampered or outdated form) rather than drop them silently."""
         self.page_errors: list[str] = []
+        self.posted_names = posted_names
         unknown = sorted(posted_names - set(self._fields) - CONTROL_FIELDS)
         if unknown:
             self.page_errors.append(
@@ -69,12 +71,16 @@ class SectionForm(FlaskForm):
         return self.validate() and not unknown
 
     def answers(self) -> tuple[dict[str, Value], dict[str, str]]:
-        """(answers, reflections) to save; an unanswered radio group keeps its saved answer."""
+        """(answers, reflections) to save; an unanswered radio group keeps its saved answer,
+        and so does a reflection whose field is absent from the POST (only an empty one sent
+        by the page clears it)."""
         answers, reflections = {}, {}
+        posted = getattr(self, "posted_names", None)
         for item in self.section.items:
             value = self[item.id].data
             if item.kind is ItemKind.TEXT:
-                reflections[item.id] = value or ""
+                if posted is None or item.id in posted:
+                    reflections[item.id] = value or ""
             elif value:
                 answers[item.id] = decode_value(value)
         return answers, reflections
@@ -85,7 +91,7 @@ def section_form_class(q: Questionnaire, section: Section, locale: str) -> type[
     fields: dict[str, Field] = {}
     for item in section.items:
         if item.kind is ItemKind.TEXT:
-            fields[item.id] = TextAreaField(
+            fields[item.id] = CleanTextAreaField(
                 item.text.get(locale),
                 validators=[
                     Optional(),
