@@ -102,3 +102,12 @@ def test_the_text_output_explains_the_caps(locale):
         assert result.exit_code == 0, result.output
         for phrase in words[locale]:
             assert phrase in result.output, (example, phrase)
+
+
+def test_one_vocabulary_for_arnsteins_ladder(cosie):
+    """The methods text names the rungs as the questionnaire defines them for every surface."""
+    names = cosie.power.arnstein_names
+    for locale in ("fr", "en"):
+        methods = cosie.methods.get(locale).casefold()
+        assert names["placation"].get(locale).casefold() in methods
+        assert "conciliation" not in methods and "réassurance" not in methods
