@@ -8,6 +8,7 @@ from wtforms import RadioField, SelectChoice, SelectField
 from wtforms.validators import Length, Optional
 
 from ..report.wording import ROLE_NAMES
+from .locale import ui_locale
 from .textfields import CleanStringField
 
 ROLES = [SelectChoice(role, name) for role, name in ROLE_NAMES.items()]
@@ -30,7 +31,7 @@ class StartForm(FlaskForm):
     language = RadioField(
         _l("Language of the assessment"),
         choices=LANGUAGES,
-        default="fr",
+        default=ui_locale,  # the language the person is reading the form in
     )
 
 

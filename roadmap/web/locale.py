@@ -1,10 +1,17 @@
-"""Locale choice: an explicit choice (kept in the session), then the browser, then French."""
+"""Locale choice: an explicit choice, then the assessment's language, then the browser, French.
+
+An explicit choice (a ?lang= link or the start form) is kept in the session and holds on every
+page until the person makes another. Without one, a page that shows an assessment speaks the
+assessment's language, and the session remembers it so that the methods and tools pages opened
+next speak it too. Only the session cookie changes: reading a page never writes to the database.
+"""
 
 from __future__ import annotations
 
 from flask import Flask, current_app, g, request, session
 
-SESSION_KEY = "locale"
+SESSION_KEY = "locale"  # the person's explicit choice
+ASSESSMENT_KEY = "assessment_locale"  # the language of the last assessment shown
 
 
 def select_locale() -> str:
@@ -17,10 +24,19 @@ def select_locale() -> str:
         return session[SESSION_KEY]
     # Someone resuming on a new device sees the language the assessment was started in.
     if g.get("assessment_locale") in languages:
+        if session.get(ASSESSMENT_KEY) != g.assessment_locale:
+            session[ASSESSMENT_KEY] = g.assessment_locale
         return g.assessment_locale
+    if session.get(ASSESSMENT_KEY) in languages:
+        return session[ASSESSMENT_KEY]
     return (
         request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
     )
+
+
+def choose(locale: str) -> None:
+    """Record an explicit choice of language (the start form's), as a ?lang= link does."""
+    session[SESSION_KEY] = locale
 
 
 def init_app(app: Flask) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
@@ -12,7 +12,7 @@ from ...core.questionnaire import Questionnaire, Section
 from ...services import assessments
 from ..access import with_assessment
 from ..forms import ActionForm, StartForm
-from ..locale import SESSION_KEY, ui_locale
+from ..locale import choose, ui_locale
 from .forms import SectionForm, section_form_class
 
 bp = Blueprint("assessment", __name__, url_prefix="/assessment")
@@ -30,7 +30,7 @@ def start():
         assessment = assessments.create(
             default_questionnaire(), form.language.data, form.service_name.data, form.role.data
         )
-        session[SESSION_KEY] = form.language.data
+        choose(form.language.data)
         return redirect(url_for(".created", token=assessment.token))
     status = 400 if request.method == "POST" else 200
     return render_template("assessment/start.html", form=form, errors=form_errors(form)), status
