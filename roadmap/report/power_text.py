@@ -3,14 +3,15 @@ what a team says is not what it does. Shared by the results page, the PDF and th
 
 from __future__ import annotations
 
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 
 from ..core.levels import Iap2Level
 from ..core.power import PowerResult
 from ..core.questionnaire import Questionnaire
 from ..core.scoring import Scores
+from .typography import inner_quotes, typeset
 from .wording import ARNSTEIN_GROUPS, ARNSTEIN_NAMES, IAP2_NAMES, level_name, list_text
 
 # The areas power is shared over, as the questionnaire's power-sharing questions name them.
@@ -39,16 +40,17 @@ def arnstein_name(q: Questionnaire, rung: str, locale: str) -> str:
 
 def consultation_trap_text() -> str:
     """CoSIE's warning, as the results page and the report both give it."""
-    return _(
+    text = _(
         "The consultation trap: you aim at co-creation, but decisions, resources and risk stay "
         "with the service. Whatever it is called, this is consultation. Co-creation starts when "
         "some power is shared."
     )
+    return typeset(text, str(get_locale()))
 
 
 def power_position_text(q: Questionnaire, power: PowerResult, locale: str) -> str:
     """Where the practice stands on the IAP2 spectrum and on Arnstein's ladder, in a sentence."""
-    return _(
+    text = _(
         "Your practice is at “%(level)s” on the IAP2 spectrum (index %(index)s out of 100). "
         "On Arnstein's ladder of citizen participation this corresponds to “%(rung)s”, "
         "a form of %(group)s.",
@@ -57,12 +59,17 @@ def power_position_text(q: Questionnaire, power: PowerResult, locale: str) -> st
         rung=arnstein_name(q, power.arnstein_rung, locale),
         group=ARNSTEIN_GROUPS[power.arnstein_group],
     )
+    return typeset(text, locale)
 
 
 def power_cap_text(q: Questionnaire, power: PowerResult, locale: str) -> str:
     """Why the level is lower than the answers' average ("" when it is not capped)."""
     if not power.capped:
         return ""
+    return typeset(_cap_sentence(power, locale), locale)
+
+
+def _cap_sentence(power: PowerResult, locale: str) -> str:
     if (
         power.held_back_by
         and power.ceiling is not Iap2Level.CONSULT
@@ -93,7 +100,7 @@ def stage_cap_text(q: Questionnaire, scores: Scores, locale: str) -> str:
     """Why the headline stage is below what the capability score gives ("" when it is not)."""
     if scores.stage_held_back_by is None:
         return ""
-    return _(
+    text = _(
         "Your capability score, %(score)s, would place you at “%(capability)s”, but the stage is "
         "held back at “%(stage)s” by power-sharing at “%(power)s”: a stage never describes more "
         "shared power than your practice shows.",
@@ -102,15 +109,17 @@ def stage_cap_text(q: Questionnaire, scores: Scores, locale: str) -> str:
         stage=level_name(q, scores.overall_level_id, locale),
         power=IAP2_NAMES[scores.stage_held_back_by],
     )
+    return typeset(text, locale)
 
 
 def stage_cap_short(scores: Scores) -> str:
     """The cap in a few words, beside the stage's name ("" when there is none)."""
     if scores.stage_held_back_by is None:
         return ""
-    return _(
+    text = _(
         "held back by power-sharing at “%(power)s”", power=IAP2_NAMES[scores.stage_held_back_by]
     )
+    return typeset(text, str(get_locale()))
 
 
 def key_gap_rows(q: Questionnaire, power: PowerResult, locale: str) -> list[tuple[str, str, str]]:
@@ -131,15 +140,16 @@ def key_gap_rows(q: Questionnaire, power: PowerResult, locale: str) -> list[tupl
 def say_do_text(q: Questionnaire, scores: Scores, locale: str) -> str:
     """CoSIE's core warning when statements about sharing power contradict the practice."""
     say_do = scores.say_do
-    return _(
+    text = _(
         "What you say and what you do disagree. Your statements about sharing power score "
         "%(score)s, a strength on paper, but your practice answers place power-sharing at "
         "“%(level)s”: the service still decides, funds and carries the risk. “%(dimension)s” is "
         "therefore not counted as a strength.",
         score=say_do.score,
         level=IAP2_NAMES[say_do.practice],
-        dimension=q.dimension(say_do.dimension_id).name.get(locale),
+        dimension=inner_quotes(q.dimension(say_do.dimension_id).name.get(locale), locale),
     )
+    return typeset(text, locale)
 
 
 def fit_text(practice: Iap2Level, presupposes: Iap2Level) -> str:

@@ -1,4 +1,4 @@
-"""French print typography: the no-break spaces French puts before : ; ? ! % and inside « »."""
+"""Print typography: French no-break spaces (before : ; ? ! %, inside « »), quotes in quotes."""
 
 from __future__ import annotations
 
@@ -25,3 +25,24 @@ def french_spacing_text(text: str) -> str:
 def french_spacing_html(html: str) -> str:
     """Apply french_spacing_text to text between tags only (never to attributes or markup)."""
     return _TEXT_NODE.sub(lambda m: ">" + french_spacing_text(m.group(1)) + "<", html)
+
+
+# Quotes inside a quoted label take the other kind, so that quotation marks never nest alike:
+# « … “ … ” … » in French, “ … ‘ … ’ … ” in English.
+_GUILLEMETS = re.compile(r"«[ \u00a0\u202f]*(.*?)[ \u00a0\u202f]*»")
+_CURLY_DOUBLE = re.compile(r"“(.*?)”")
+_STRAIGHT_DOUBLE = re.compile(r'"([^"]*)"')
+
+
+def inner_quotes(text: str, locale: str) -> str:
+    """A label to be quoted, its own quotation marks turned into the inner kind."""
+    if locale == "fr":
+        text = _GUILLEMETS.sub(r"“\1”", text)
+        return _STRAIGHT_DOUBLE.sub(r"“\1”", text)
+    text = _CURLY_DOUBLE.sub(r"‘\1’", _GUILLEMETS.sub(r"‘\1’", text))
+    return _STRAIGHT_DOUBLE.sub(r"‘\1’", text)
+
+
+def typeset(text: str, locale: str) -> str:
+    """A finished sentence as the reader's language prints it (French spacing in French)."""
+    return french_spacing_text(text) if locale == "fr" else text

@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from ..core.answers import DONT_KNOW, NOT_APPLICABLE, Value
 from ..core.questionnaire import Iap2Level, ItemKind, MaturityLevel, Questionnaire
 from ..core.scoring import scale_points
+from .typography import typeset
 
 IAP2_NAMES = {
     Iap2Level.INFORM: _l("Inform"),
@@ -153,3 +154,15 @@ def answer_text(q: Questionnaire, item_id: str, value: Value | None, locale: str
     point = next((p for p in q.scale if p.value == value), None)
     # A no-break space keeps the rating with its dash: "4 –" never ends a line.
     return f"{value}\u00a0– {point.label.get(locale)}" if point else str(value)
+
+
+def strength_text(q: Questionnaire, subject: str, score: int, locale: str) -> str:
+    """A strength in one line: the dimension, its score and what the dimension covers."""
+    dim = q.dimension(subject)
+    text = _(
+        "%(dimension)s, %(score)s out of 100: %(description)s",
+        dimension=subject_name(q, subject, locale),
+        score=score,
+        description=dim.description.get(locale) if dim else "",
+    )
+    return typeset(text, locale)

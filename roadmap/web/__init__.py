@@ -31,6 +31,7 @@ def init_app(app: Flask) -> None:
         level_description=wording.level_description,
         subject_name=wording.subject_name,
         score_text=wording.score_text,
+        strength_text=wording.strength_text,
         score_cell=wording.score_cell,
         number=wording.number_text,
         dimension_weights_text=wording.dimension_weights_text,

@@ -89,7 +89,7 @@ def test_marking_the_preconditions_doesnt_apply_is_refused_with_each_item():
 def test_the_text_output_explains_the_caps(locale):
     expected = {
         "says-shares-practises-inform.json": {
-            "fr": ("retenu à « Apprentissage »", "ne concordent pas"),
+            "fr": ("retenu à «\u202fApprentissage\u202f»", "ne concordent pas"),
             "en": ("held back at “Learning”", "disagree"),
         },
         "consultation-only.json": {

@@ -25,3 +25,22 @@ def test_a_percentage_stays_with_its_number():
     assert french_spacing_text("moins de 50 % des énoncés, 100%") == (
         f"moins de 50{NBSP}% des énoncés, 100%"
     )
+
+
+def test_quotes_inside_a_quoted_label_take_the_inner_kind():
+    from roadmap.report.typography import inner_quotes
+
+    assert (
+        inner_quotes("Nous appelons « cocréation » ceci", "fr") == "Nous appelons “cocréation” ceci"
+    )
+    assert inner_quotes('Un "atelier" ici', "fr") == "Un “atelier” ici"
+    assert inner_quotes('We call it "co-creation"', "en") == "We call it ‘co-creation’"
+    assert inner_quotes("A “workshop” here", "en") == "A ‘workshop’ here"
+    assert inner_quotes("l’avis des gens", "fr") == "l’avis des gens"
+
+
+def test_typeset_spaces_french_only():
+    from roadmap.report.typography import typeset
+
+    assert typeset("Note : oui", "fr") == f"Note{NBSP}: oui"
+    assert typeset("Note : oui", "en") == "Note : oui"

@@ -72,7 +72,9 @@ def test_score_json_in_french(cli_runner, tmp_path):
     assert summary["power_sharing"]["level_name"] == "Consulter"
     assert summary["flags"] == ["consultation_trap"]
     assert [r["id"] for r in summary["recommendations"]] == ["go-out", "citizen-jury"]
-    assert summary["recommendations"][0]["reasons"][0].startswith("Relations")
+    assert summary["recommendations"][0]["reasons"][0].startswith(
+        "Votre score pour «\u202fRelations"
+    )
 
 
 @pytest.mark.parametrize(

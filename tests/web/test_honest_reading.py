@@ -43,7 +43,7 @@ def says_shares(create_assessment):
         (
             "fr",
             (
-                "retenu par un partage du pouvoir au niveau « Consulter »",
+                "retenu par un partage du pouvoir au niveau «\u202fConsulter\u202f»",
                 "Ce que vous dites et ce que vous faites",
                 "n’est donc pas compté comme un point fort",
                 "face à votre pratique dans les domaines clés",
