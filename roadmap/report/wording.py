@@ -6,11 +6,12 @@ Shared by the web pages, the PDF report and the CLI so that all three say the sa
 from __future__ import annotations
 
 from babel.lists import format_list
-from flask_babel import format_decimal, ngettext
+from flask_babel import format_decimal, get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..core.answers import DONT_KNOW, NOT_APPLICABLE, Value
+from ..core.duration import READING_WPM, REFLECTION_WORDS, WRITING_WPM, Duration
 from ..core.questionnaire import Iap2Level, ItemKind, MaturityLevel, Questionnaire
 from ..core.scoring import scale_points
 from .typography import typeset
@@ -164,5 +165,48 @@ def strength_text(q: Questionnaire, subject: str, score: int, locale: str) -> st
         dimension=subject_name(q, subject, locale),
         score=score,
         description=dim.description.get(locale) if dim else "",
+    )
+    return typeset(text, locale)
+
+
+def duration_text(duration: Duration) -> str:
+    """How long answering takes, as the home page and the methods page both say it."""
+    if duration.low == duration.high:
+        text = _(
+            "Answering the %(questions)s questions takes about %(low)s minutes",
+            questions=duration.questions,
+            low=duration.low,
+        )
+    else:
+        text = _(
+            "Answering the %(questions)s questions takes about %(low)s to %(high)s minutes",
+            questions=duration.questions,
+            low=duration.low,
+            high=duration.high,
+        )
+    if duration.reflections:
+        text = _(
+            "%(answering)s, plus about %(reflections)s minutes if you write the reflections.",
+            answering=text,
+            reflections=duration.reflections,
+        )
+    else:
+        text += "."
+    return typeset(text, str(get_locale()))
+
+
+def duration_method_text(duration: Duration, locale: str) -> str:
+    """Where the time on the home page comes from, for the methods page."""
+    mean, _sd = READING_WPM.get(locale, READING_WPM["en"])
+    text = _(
+        "The time is estimated from this questionnaire, not measured on a stopwatch: "
+        "%(words)s words to read at an average silent-reading speed of %(wpm)s words a "
+        "minute, one help text in ten opened, a few seconds to decide each answer and to save "
+        "each page; the range goes from a quick reader to a careful one. Each reflection is "
+        "counted as %(reflection)s words written at about %(writing)s words a minute.",
+        words=number_text(duration.words),
+        wpm=mean,
+        reflection=REFLECTION_WORDS,
+        writing=WRITING_WPM,
     )
     return typeset(text, locale)

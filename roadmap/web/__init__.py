@@ -32,6 +32,8 @@ def init_app(app: Flask) -> None:
         subject_name=wording.subject_name,
         score_text=wording.score_text,
         strength_text=wording.strength_text,
+        duration_text=wording.duration_text,
+        duration_method_text=wording.duration_method_text,
         score_cell=wording.score_cell,
         number=wording.number_text,
         dimension_weights_text=wording.dimension_weights_text,

@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, SelectField
-from wtforms.validators import Length, Optional
+from wtforms.validators import Optional
 
 from ..report.wording import ROLE_NAMES
 from .locale import ui_locale
-from .textfields import CleanStringField
+from .textfields import CleanStringField, MaxLength
 
 ROLES = [SelectChoice(role, name) for role, name in ROLE_NAMES.items()]
 LANGUAGES = [SelectChoice("fr", "Français"), SelectChoice("en", "English")]
@@ -21,9 +21,9 @@ class StartForm(FlaskForm):
         _l("Service or team name (optional)"),
         validators=[
             Optional(),
-            Length(
-                max=SERVICE_NAME_MAX,
-                message=_l("The service or team name must be %(max)d characters or fewer."),
+            MaxLength(
+                SERVICE_NAME_MAX,
+                _l("The service or team name must be %(max)s characters or fewer."),
             ),
         ],
     )

@@ -8,7 +8,8 @@ import plotly
 from flask import Blueprint, render_template, send_file
 
 from ..content.catalogue import default_questionnaire
-from .forms import StartForm
+from ..core.duration import estimate
+from .locale import ui_locale
 
 bp = Blueprint("home", __name__)
 
@@ -17,7 +18,8 @@ PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 @bp.get("/")
 def index():
-    return render_template("home/index.html", q=default_questionnaire(), form=StartForm())
+    q = default_questionnaire()
+    return render_template("home/index.html", q=q, duration=estimate(q, ui_locale()))
 
 
 @bp.get("/vendor/plotly.min.js")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template
 
 from ..content.catalogue import default_questionnaire
+from ..core.duration import estimate
 from .locale import ui_locale
 
 bp = Blueprint("library", __name__)
@@ -12,7 +13,8 @@ bp = Blueprint("library", __name__)
 
 @bp.get("/methods")
 def methods():
-    return render_template("library/methods.html", q=default_questionnaire())
+    q = default_questionnaire()
+    return render_template("library/methods.html", q=q, duration=estimate(q, ui_locale()))
 
 
 @bp.get("/tools")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from wtforms import StringField, TextAreaField
-from wtforms.validators import StopValidation
+from wtforms.validators import StopValidation, ValidationError
+
+from ..report.wording import number_text
 
 NUL = "\x00"
 NUL_MESSAGE = _l(
@@ -41,3 +43,18 @@ class CleanStringField(CleanTextMixin, StringField):
 
 class CleanTextAreaField(CleanTextMixin, TextAreaField):
     """A textarea that never stores a NUL character."""
+
+
+class MaxLength:
+    """Like WTForms' Length(max=…), but the numbers in its message are written as the reader
+    writes them ("2 000" in French, "2,000" in English); the message takes %(length)s, %(max)s."""
+
+    def __init__(self, maximum: int, message: str) -> None:
+        self.max, self.message = maximum, message
+        self.field_flags = {"maxlength": maximum}
+
+    def __call__(self, form, field) -> None:
+        length = len(field.data or "")
+        if length > self.max:
+            numbers = {"length": number_text(length), "max": number_text(self.max)}
+            raise ValidationError(str(self.message) % numbers)

@@ -44,3 +44,15 @@ def test_typeset_spaces_french_only():
 
     assert typeset("Note : oui", "fr") == f"Note{NBSP}: oui"
     assert typeset("Note : oui", "en") == "Note : oui"
+
+
+def test_heading_lines_become_headings_and_the_rest_stays_paragraphs():
+    from roadmap.report.textformat import paragraphs
+
+    html = str(paragraphs("## Les réponses\n\nUn texte <b>.\n\n### Détail\n- un\n- deux"))
+    assert html == (
+        '<h2 class="govuk-heading-m">Les réponses</h2>'
+        '<p class="govuk-body">Un texte &lt;b&gt;.</p>'
+        '<h3 class="govuk-heading-s">Détail</h3>'
+        '<ul class="govuk-list govuk-list--bullet"><li>un</li><li>deux</li></ul>'
+    )

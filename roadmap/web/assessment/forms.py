@@ -6,11 +6,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectChoice
-from wtforms.validators import Length, Optional, ValidationError
+from wtforms.validators import Optional, ValidationError
 
 from ...core.answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet, Value, decode_value
 from ...core.questionnaire import Item, ItemKind, Questionnaire, Section
-from ..textfields import CleanTextAreaField
+from ..textfields import CleanTextAreaField, MaxLength
 
 CHOICE_MESSAGE = _l("Choose one of the answers offered.")
 
@@ -95,10 +95,10 @@ def section_form_class(q: Questionnaire, section: Section, locale: str) -> type[
                 item.text.get(locale),
                 validators=[
                     Optional(),
-                    Length(
-                        max=item.max_length,
-                        message=_l(
-                            "Your answer is %(length)d characters long; the limit is %(max)d. "
+                    MaxLength(
+                        item.max_length,
+                        _l(
+                            "Your answer is %(length)s characters long; the limit is %(max)s. "
                             "Shorten it to save this page."
                         ),
                     ),
