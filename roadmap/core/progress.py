@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .answers import AnswerSet
-from .questionnaire import Item, ItemKind, Questionnaire
+from .questionnaire import Item, ItemKind, Questionnaire, Section
 from .status import SectionStatus
 
 
@@ -42,3 +42,17 @@ def progress(q: Questionnaire, answer_set: AnswerSet) -> int:
         for i in q.items.values()
     )
     return round(100 * done / total) if total else 0
+
+
+def incomplete_sections(
+    q: Questionnaire, status: dict[str, SectionStatus]
+) -> list[tuple[int, Section]]:
+    """The sections not completed yet, each with its number in the wizard (from 1)."""
+    numbered = enumerate(q.sections, start=1)
+    return [(n, s) for n, s in numbered if status[s.id] is not SectionStatus.COMPLETED]
+
+
+def next_section(q: Questionnaire, status: dict[str, SectionStatus]) -> str | None:
+    """Where to continue: the first section not completed, or None when all of them are."""
+    incomplete = incomplete_sections(q, status)
+    return incomplete[0][1].id if incomplete else None

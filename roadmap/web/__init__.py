@@ -30,6 +30,7 @@ def init_app(app: Flask) -> None:
         level_name=wording.level_name,
         level_description=wording.level_description,
         subject_name=wording.subject_name,
+        list_text=wording.list_text,
         score_text=wording.score_text,
         strength_text=wording.strength_text,
         duration_text=wording.duration_text,

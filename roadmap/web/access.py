@@ -6,10 +6,13 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import current_app, g, redirect, url_for
+from flask import current_app, g, redirect, session, url_for
 
 from ..core.status import AssessmentStatus
 from ..services import assessments
+from ..services.errors import NotFound
+
+RESULTS_KEY = "results_token"  # the person's own results, for the way back from the library
 
 
 def with_assessment(*, submitted: bool = False) -> Callable:
@@ -32,3 +35,27 @@ def with_assessment(*, submitted: bool = False) -> Callable:
         return wrapper
 
     return decorate
+
+
+def remember_results(token: str) -> None:
+    """Keep the token of the results just shown (in the signed, HttpOnly session cookie, never
+    in a URL), so the tools pages can offer the way back to them."""
+    session[RESULTS_KEY] = token
+
+
+def forget_results(token: str) -> None:
+    if session.get(RESULTS_KEY) == token:
+        session.pop(RESULTS_KEY)
+
+
+def own_results_token() -> str | None:
+    """The token of the person's own results, if they have seen them and the link still works."""
+    token = session.get(RESULTS_KEY)
+    if not token:
+        return None
+    try:
+        assessment, _q = assessments.by_token(token, current_app.config["RESUME_TOKEN_DAYS"])
+    except NotFound:
+        session.pop(RESULTS_KEY, None)
+        return None
+    return token if assessment.status == AssessmentStatus.SUBMITTED else None

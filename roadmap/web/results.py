@@ -8,7 +8,7 @@ from ..report.charts import plotly_figure
 from ..report.summary import reading_context
 from ..services import reports
 from ..services import results as results_service
-from .access import with_assessment
+from .access import remember_results, with_assessment
 from .forms import ActionForm, ReportForm
 from .locale import ui_locale
 
@@ -30,4 +30,5 @@ def show(assessment, q):
         report_form=ReportForm(lang=locale),
     )
     reports.prefetch(assessment, results, locale)
+    remember_results(assessment.token)
     return page

@@ -108,3 +108,18 @@ def test_the_scale_says_plutot_faux(cosie):
     steps = re.findall(r'href="(/assessment/[^"]+/step/[^"]+)"', html)
     pages = "".join(text_of(cosie, url) for url in steps[:3])
     assert "Plutôt faux" in pages and "Plutôt pas vrai" not in pages
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_33_tools_are_sorted_ignoring_articles_and_filter_by_power(cosie, lang):
+    from roadmap.report.collation import title_key
+
+    html = text_of(cosie, f"/tools?lang={lang}")
+    titles = re.findall(r'<dt class="govuk-summary-list__key"><a [^>]*>([^<]+)</a>', html)
+    assert len(titles) == 33
+    unescaped = [t.replace("&#39;", "'").replace("&amp;", "&") for t in titles]
+    assert unescaped == sorted(unescaped, key=lambda t: title_key(t, lang))
+    first = {"fr": "Aller là où sont les gens", "en": "A “before you start” workshop"}[lang]
+    assert unescaped[0] == first
+    power = text_of(cosie, f"/tools?lang={lang}&dimension=power")
+    assert 0 < power.count('<dt class="govuk-summary-list__key">') < 33

@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from ...services import retention
-from ..access import with_assessment
+from ..access import forget_results, with_assessment
 from ..forms import ActionForm
 from .views import bp
 
@@ -19,6 +19,7 @@ def delete(assessment, q):
         return render_template("assessment/delete.html", assessment=assessment, q=q, form=form)
     if not form.validate_on_submit():
         abort(400)
+    forget_results(assessment.token)
     retention.delete(assessment)
     flash(_("Your assessment has been deleted. Its private link no longer works."), "deleted")
     return redirect(url_for("home.index"))

@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from ...content.catalogue import default_questionnaire
-from ...core.progress import progress, section_status
+from ...core.progress import incomplete_sections, next_section, progress, section_status
 from ...core.questionnaire import Questionnaire, Section
 from ...services import assessments
 from ..access import with_assessment
@@ -46,12 +46,14 @@ def created(assessment, q):
 @with_assessment()
 def overview(assessment, q):
     answer_set = assessments.to_answer_set(assessment)
+    status = section_status(q, answer_set)
     return render_template(
         "assessment/overview.html",
         assessment=assessment,
         q=q,
-        status=section_status(q, answer_set),
+        status=status,
         progress=progress(q, answer_set),
+        next_section=next_section(q, status),
         form=ActionForm(),
     )
 
@@ -116,7 +118,7 @@ def check(assessment, q):
         q=q,
         answers=answer_set,
         form=form,
-        status=section_status(q, answer_set),
+        incomplete=incomplete_sections(q, section_status(q, answer_set)),
     )
 
 
