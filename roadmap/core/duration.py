@@ -1,14 +1,12 @@
-"""How long a questionnaire takes to answer, estimated from its words and questions.
+"""How long a questionnaire takes to answer, estimated from its own words and questions."""
 
-The model: a person reads every page's title, introduction, statements, choice options and
-writing guidance, and the answer scale once per page, at a silent-reading speed measured for
-their language (IReST, Trauzettel-Klosinski & Dietz 2012: French 195 ± 26, English 228 ± 30
-words a minute); opens one help text in ten; then takes a few seconds to decide each rated
-statement (it asks about the team's own practice) and each choice question, and a few to save
-each page. The low end is a reader one deviation faster who decides quickly, the high end one
-deviation slower who weighs each answer. Writing the optional reflections is counted apart:
-two sentences (about 30 words) composed at about 15 words a minute, after reading the example.
-"""
+# The model: a person reads every page's title, introduction, statements, choice options and
+# writing guidance, and the answer scale once per page, at a silent-reading speed measured for
+# their language (IReST, Trauzettel-Klosinski & Dietz 2012); opens one help text in ten; takes a
+# few seconds to decide each rated statement (it asks about the team's own practice) and each
+# choice question, and a few to save each page. The low end is a reader one deviation faster who
+# decides quickly, the high end one deviation slower who weighs each answer. The optional
+# reflections are counted apart: about 30 words composed at about 15 words a minute.
 
 from __future__ import annotations
 

@@ -58,4 +58,7 @@ def own_results_token() -> str | None:
     except NotFound:
         session.pop(RESULTS_KEY, None)
         return None
-    return token if assessment.status == AssessmentStatus.SUBMITTED else None
+    if assessment.status != AssessmentStatus.SUBMITTED:
+        return None
+    g.shows_token = True  # the page links to the results: privacy keeps it out of caches
+    return token

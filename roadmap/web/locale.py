@@ -1,10 +1,9 @@
-"""Locale choice: an explicit choice, then the assessment's language, then the browser, French.
+"""Locale choice: an explicit choice, then the assessment's language, then the browser, French."""
 
-An explicit choice (a ?lang= link or the start form) is kept in the session and holds on every
-page until the person makes another. Without one, a page that shows an assessment speaks the
-assessment's language, and the session remembers it so that the methods and tools pages opened
-next speak it too. Only the session cookie changes: reading a page never writes to the database.
-"""
+# An explicit choice (a ?lang= link or the start form) is kept in the session and holds on every
+# page until the person makes another. Without one, a page that shows an assessment speaks its
+# language, and the session remembers it so that the methods and tools pages opened next do too.
+# Only the session cookie changes: reading a page never writes to the database.
 
 from __future__ import annotations
 

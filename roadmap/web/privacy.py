@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from flask import Flask, Response, g, request
 
 
 def init_app(app: Flask) -> None:
@@ -11,6 +11,7 @@ def init_app(app: Flask) -> None:
         # Every page reached through a token shows it (links) and most show answers; a POST
         # answer echoes what was typed. A shared computer's cache must keep none of them.
         shows_private = "token" in (request.view_args or {}) or request.method != "GET"
+        shows_private = shows_private or g.get("shows_token", False)  # e.g. a way back to results
         if shows_private and "no-store" not in response.headers.get("Cache-Control", ""):
             response.headers["Cache-Control"] = "no-store"
         return response
