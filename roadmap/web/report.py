@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, redirect, request, url_for
 from ..report import documents as reports
 from ..services import results as results_service
 from . import access
+from .limits import limited
 
 bp = Blueprint("report", __name__, url_prefix="/report")
 
@@ -23,6 +24,7 @@ def _filename(service_name: str | None, locale: str) -> str:
 
 
 @bp.get("/<token>.pdf")
+@limited("pdf")
 def download(token: str):
     assessment, q = access.load(token)
     if assessment.status != "submitted":

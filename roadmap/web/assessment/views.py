@@ -11,6 +11,7 @@ from ...core.questionnaire import Questionnaire, Section
 from ...services import assessments
 from .. import access
 from ..forms import ActionForm, StartForm, section_form_class
+from ..limits import limited
 from ..locale import SESSION_KEY, ui_locale
 
 bp = Blueprint("assessment", __name__, url_prefix="/assessment")
@@ -22,6 +23,7 @@ def form_errors(form: FlaskForm) -> list[tuple[str, str]]:
 
 
 @bp.route("/start", methods=["GET", "POST"])
+@limited("create", methods=("POST",))
 def start():
     form = StartForm()
     if form.validate_on_submit():
@@ -119,6 +121,7 @@ def check(token: str):
 
 
 @bp.post("/<token>/reassess")
+@limited("reassess")
 def reassess(token: str):
     previous, _q = access.load(token)
     form = ActionForm()
