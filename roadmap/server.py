@@ -62,6 +62,9 @@ def serve_waitress(options: ServeOptions, announce=print) -> None:
             threads=options.threads,
             connection_limit=options.connections,
             ident="waitress",
+            # X-Forwarded-* reach the app, which believes them only through ProxyFix
+            # (ROADMAP_TRUSTED_PROXIES); waitress would otherwise drop them.
+            clear_untrusted_proxy_headers=False,
         )
     finally:
         renderpool.close_all()
@@ -85,13 +88,17 @@ def serve_gunicorn(options: ServeOptions, announce=print) -> None:
                 "worker_connections": options.connections,
                 "timeout": options.timeout,
                 "graceful_timeout": 20,
-                "keepalive": 5,
+                # Idle connections stay open while people read a page (phones reconnect slowly).
+                "keepalive": 75,
                 # X-Forwarded-* are read by the app (ROADMAP_TRUSTED_PROXIES), not by gunicorn.
                 "forwarded_allow_ips": "",
                 "worker_exit": lambda server, worker: renderpool.close_all(),
+                # No control socket in the home folder: several servers may run side by side.
+                "control_socket_disable": True,
             }
             for key, value in settings.items():
-                self.cfg.set(key, value)
+                if key in self.cfg.settings:  # control_socket_disable is new in gunicorn 25
+                    self.cfg.set(key, value)
 
         def load(self) -> Flask:
             app = create_app()

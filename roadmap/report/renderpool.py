@@ -15,6 +15,7 @@ from multiprocessing.connection import Connection
 from .pdf import prepare_render_process, render_pdf
 
 BUSY_RETRY_AFTER = 10  # seconds: a few renders' time
+RENDER_NICENESS = 10  # render processes yield the CPU to the web workers
 
 
 class RenderBusy(Exception):
@@ -33,6 +34,9 @@ class RenderFailed(Exception):
 
 def _serve(conn: Connection) -> None:
     """The render process: warm up, then render jobs one at a time until told to stop."""
+    # Pages come first: a report waits a little longer when the machine is busy.
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(RENDER_NICENESS)
     prepare_render_process()
     while True:
         job = conn.recv()
@@ -118,6 +122,7 @@ class RenderPool:
         self._all: set[_Process] = set()
         self._lock = threading.Lock()
         self._context = None
+        self._closed = False
 
     def _start(self) -> _Process | _Inline:
         if self.recycle_after <= 0:
@@ -129,7 +134,12 @@ class RenderPool:
             self._context.set_forkserver_preload(["roadmap.report.renderpool"])
         worker = _Process(self._context)
         with self._lock:
-            self._all.add(worker)
+            closed = self._closed
+            if not closed:
+                self._all.add(worker)
+        if closed:  # the server is stopping: no new render processes
+            worker.stop(kill=True)
+            raise RenderBusy("the server is stopping")
         return worker
 
     def _retire(self, worker: _Process | _Inline, kill: bool) -> None:
@@ -185,19 +195,24 @@ class RenderPool:
                 started.append(self._free.get_nowait())
             except queue.Empty:
                 break
-        for worker in started:
-            self._free.put(worker or self._start())
+        try:
+            for index, worker in enumerate(started):
+                started[index] = worker or self._start()
+        finally:
+            for worker in started:
+                self._free.put(worker)
 
     def pids(self) -> list[int]:
         with self._lock:
             return sorted(w.process.pid for w in self._all if w.process.pid)
 
     def close(self) -> None:
-        """Stop every render process (at server shutdown)."""
+        """Stop every render process now (at server shutdown), and start no more."""
         with self._lock:
+            self._closed = True
             workers = list(self._all)
         for worker in workers:
-            self._retire(worker, kill=False)
+            self._retire(worker, kill=True)
 
 
 _pools: dict[tuple, RenderPool] = {}
