@@ -59,13 +59,14 @@ def breakdown(app, token: str) -> None:
 
     from roadmap.report import documents as reports
     from roadmap.report import pdf
+    from roadmap.services import assessments
+    from roadmap.services import reports as report_service
     from roadmap.services import results as results_service
-    from roadmap.web import access
 
     with app.test_request_context():
-        assessment, q = access.load(token)
+        assessment, q = assessments.by_token(token, 365)
         results = results_service.analyse(assessment, q)
-        meta = reports.meta_of(assessment)
+        meta = report_service.meta_of(assessment)
         html_runs = timed(lambda: reports.report_html(results, meta, assessment.locale), 10, 2)
         html = reports.report_html(results, meta, assessment.locale)
 

@@ -13,7 +13,7 @@ from flask.cli import FlaskGroup, ScriptInfo
 
 from . import create_app, paths
 from .config import ConfigError
-from .content.loader import QuestionnaireError, check_files, load_directory, load_json
+from .content.loader import QuestionnaireError, check_files, load_json
 
 EXIT_BAD_ANSWERS = 2
 QUESTIONNAIRES_OPTION = click.option(
@@ -114,16 +114,17 @@ def _offline_app(questionnaire_dir: Path) -> Flask:
     )
 
 
-def _read_answers(answers_file: Path, questionnaire_dir: Path):
-    """The questionnaire and answer set of an answers file, or exit 2 with every problem."""
-    from .content.catalogue import Catalogue
+def _read_answers(answers_file: Path, app: Flask):
+    """The questionnaire and answer set of an answers file, or exit 2 with every problem.
+
+    The questionnaires are the ones `app` loaded at start-up: read once per command."""
     from .core.answers import parse_answer_document
 
     try:
         doc = load_json(answers_file)
     except ValueError as exc:
         raise click.exceptions.Exit(_fail([str(exc)])) from exc
-    found = Catalogue.of(load_directory(questionnaire_dir))
+    found = app.extensions["roadmap.catalogue"]
     qid = doc.get("questionnaire") if isinstance(doc, dict) else None
     q = found.get(qid) if isinstance(qid, str) else None
     if q is None:
@@ -157,12 +158,11 @@ def score_command(
     from flask_babel import force_locale
 
     from .core.results import analyse
-    from .report.summary import render_text
-    from .report.wording import results_summary
+    from .report.summary import render_text, results_summary
 
-    q, answer_set = _read_answers(answers_file, questionnaire_dir)
-    locale = locale or answer_set.locale
     app = _offline_app(questionnaire_dir)
+    q, answer_set = _read_answers(answers_file, app)
+    locale = locale or answer_set.locale
     with app.test_request_context(), force_locale(locale):
         summary = results_summary(analyse(q, answer_set), locale)
         output = (
@@ -196,9 +196,9 @@ def report_command(
     from .core.results import analyse
     from .report.documents import ReportMeta, report_pdf
 
-    q, answer_set = _read_answers(answers_file, questionnaire_dir)
-    locale = locale or answer_set.locale
     app = _offline_app(questionnaire_dir)
+    q, answer_set = _read_answers(answers_file, app)
+    locale = locale or answer_set.locale
     with app.test_request_context():
         meta = ReportMeta(
             service_name, None, datetime.fromtimestamp(answers_file.stat().st_mtime, UTC)
@@ -206,6 +206,26 @@ def report_command(
         pdf = report_pdf(analyse(q, answer_set), meta, locale)
     output.write_bytes(pdf)
     click.echo(f"wrote {output} ({len(pdf) // 1024} KB)")
+
+
+@cli.command("purge")
+@click.option(
+    "--unused-for",
+    "days",
+    type=click.IntRange(min=1),
+    required=True,
+    metavar="DAYS",
+    help="Delete assessments whose private link has not been used for this many days.",
+)
+@click.option("--dry-run", is_flag=True, help="Only count what would be deleted.")
+def purge(days: int, dry_run: bool) -> None:
+    """Delete assessments whose private link has lapsed (run it daily, e.g. from cron)."""
+    from .services import retention
+
+    if dry_run:
+        click.echo(f"{len(retention.lapsed_ids(days))} assessment(s) unused for {days} days")
+        return
+    click.echo(f"deleted {retention.purge(days)} assessment(s) unused for {days} days")
 
 
 @cli.command("schema", with_appcontext=False)

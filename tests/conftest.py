@@ -20,6 +20,9 @@ ROOT = Path(__file__).parent.parent
 # every database test against PostgreSQL instead of a temporary SQLite file.
 TEST_DATABASE_URL = os.environ.get("ROADMAP_TEST_DATABASE_URL")
 
+# Service-level factories (tests/factories.py) for every test.
+pytest_plugins = ("factories",)
+
 
 @pytest.fixture(scope="session")
 def tiny() -> Questionnaire:

@@ -13,8 +13,9 @@ from roadmap.report import documents as reports
 from roadmap.report.documents import ReportCache
 from roadmap.report.pdf import StaticOnlyFetcher
 from roadmap.report.typography import NBSP, NNBSP
+from roadmap.services import assessments
+from roadmap.services import reports as report_service
 from roadmap.services import results as results_service
-from roadmap.web import access
 
 ARTEFACTS = Path(__file__).parent.parent.parent / "test-artifacts"
 HOSTILE = (
@@ -99,19 +100,19 @@ def test_french_report_is_tagged_and_complete(client, post_form, submitted):
 def test_french_report_keeps_punctuation_with_its_word(app, submitted):
     token = submitted()
     with app.test_request_context():
-        assessment, q = access.load(token)
+        assessment, q = assessments.by_token(token, 365)
         results = results_service.analyse(assessment, q)
-        french = reports.report_html(results, reports.meta_of(assessment), "fr")
-        english = reports.report_html(results, reports.meta_of(assessment), "en")
+        french = reports.report_html(results, report_service.meta_of(assessment), "fr")
+        english = reports.report_html(results, report_service.meta_of(assessment), "en")
     assert f"une note{NNBSP}; en dessous de 50{NBSP}%" in french
     assert NNBSP not in english and f"{NBSP}%" not in english
 
 
 def report_html(app, token: str, locale: str = "fr") -> str:
     with app.test_request_context():
-        assessment, q = access.load(token)
+        assessment, q = assessments.by_token(token, 365)
         results = results_service.analyse(assessment, q)
-        return reports.report_html(results, reports.meta_of(assessment), locale)
+        return reports.report_html(results, report_service.meta_of(assessment), locale)
 
 
 def test_spectrum_names_every_level_in_dark_text_with_a_key(app, submitted):

@@ -22,7 +22,7 @@ def configured_app_fixture(app, database_url):
     def make(**settings):
         config = {
             "TESTING": True,
-            "SECRET_KEY": "test-secret",
+            "SECRET_KEY": "test-secret-" + "x" * 32,  # long enough for production
             "SQLALCHEMY_DATABASE_URI": database_url,
             "QUESTIONNAIRE_DIR": str(DATA),
             "DEFAULT_QUESTIONNAIRE": "tiny",
