@@ -51,6 +51,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from . import web
 
     web.init_app(app)
+    _init_protections(app)
 
     if app.config["AUTO_MIGRATE"]:
         from flask_migrate import upgrade
@@ -58,3 +59,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         with app.app_context():
             upgrade(directory=str(paths.MIGRATIONS))
     return app
+
+
+def _init_protections(app: Flask) -> None:
+    """Reverse-proxy settings, rate limits and overload pages (after the blueprints)."""
+    from .web import limits, overload, proxy
+
+    proxy.init_app(app)
+    limits.init_app(app)
+    overload.init_app(app)

@@ -52,22 +52,37 @@ def cli() -> None:
 @cli.command("serve", with_appcontext=False)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
-@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
-def serve(host: str, port: int, threads: int) -> None:
-    """Serve the app with the waitress production server."""
-    import threading
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1),
+    envvar="ROADMAP_WORKERS",
+    help="Worker processes (more than 1 uses gunicorn, on Linux).",
+)
+@click.option(
+    "--threads",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1),
+    envvar="ROADMAP_THREADS",
+    help="Threads per worker process.",
+)
+@click.option(
+    "--connections",
+    default=1000,
+    show_default=True,
+    type=click.IntRange(1),
+    envvar="ROADMAP_CONNECTIONS",
+    help="Open connections accepted per worker process.",
+)
+def serve(host: str, port: int, workers: int, threads: int, connections: int) -> None:
+    """Serve the app: waitress for one process, gunicorn for several."""
+    from .server import ServeOptions
+    from .server import serve as run_server
 
-    from waitress import serve as waitress_serve
-
-    from .report.pdf import warm_up
-
-    app = create_app()
-    # Start the PDF render process now, so that the first report is as quick as the others.
-    threading.Thread(
-        target=warm_up, args=(app.config["REPORT_RECYCLE_AFTER"],), daemon=True
-    ).start()
-    click.echo(f"Roadmap is running on http://{host}:{port}/ (Ctrl+C to stop)")
-    waitress_serve(app, host=host, port=port, threads=threads)
+    options = ServeOptions(host, port, workers, threads, connections)
+    run_server(options, announce=click.echo)
 
 
 @cli.command("check", with_appcontext=False)

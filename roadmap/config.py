@@ -37,6 +37,25 @@ class Config:
     REPORT_PREFETCH = True  # render the PDF in the background once the results page is shown
     # PDFs render in a child process replaced after this many reports (0: in the web process).
     REPORT_RECYCLE_AFTER = 50
+    REPORT_RENDERERS = 0  # render processes per web process; 0: sized to the machine
+    REPORT_QUEUE = 0  # downloads that may wait for a render process; 0: as many as renderers
+    REPORT_WAIT = 3.0  # seconds a download waits for a render process before "busy, try again"
+    REPORT_TIMEOUT = 20.0  # seconds a render may take before it is stopped
+    # Behind a reverse proxy (see the README's "Deploying"): where people reach the app, how
+    # many proxies in front of it set X-Forwarded-*, which Host headers are accepted.
+    PUBLIC_URL: str | None = None  # e.g. https://roadmap.example.org (required in production)
+    TRUSTED_PROXIES = 0
+    TRUSTED_HOSTS: list[str] | None = None  # default: the host of PUBLIC_URL
+    HSTS_SECONDS: int | None = None  # default: one year in production, off otherwise
+    # Rate limits (Flask-Limiter syntax, per client address unless said otherwise).
+    REDIS_URL: str | None = None  # share limit counters between processes and machines
+    RATELIMIT_ENABLED = True
+    RATELIMIT_KEY_PREFIX = "roadmap"
+    # A workshop of 40 people behind one address starts 40 assessments within minutes.
+    RATELIMIT_CREATE = "60 per 10 minutes;300 per day"
+    RATELIMIT_REASSESS = "10 per hour"  # per assessment, and below per address
+    RATELIMIT_REASSESS_ADDRESS = "60 per hour"
+    RATELIMIT_PDF = "30 per minute;300 per day"
     ACCESS_LOG = True  # one line per request: method, path (token redacted), status, duration
     LOG_FORMAT = "text"  # or "json": one JSON object per line, for log collectors
     LOG_HANDLER = True  # false: logging is configured elsewhere (e.g. gunicorn --log-config)
@@ -103,6 +122,7 @@ def finalise(app: Flask) -> None:
             for name, value in (
                 ("ROADMAP_SECRET_KEY", app.config.get("SECRET_KEY")),
                 ("ROADMAP_DATABASE_URL", url),
+                ("ROADMAP_PUBLIC_URL", app.config.get("PUBLIC_URL")),
             )
             if not value
         ]

@@ -59,6 +59,7 @@ def app(database_url, tmp_path_factory):
             "SERVER_NAME": "localhost",
             "REPORT_PREFETCH": False,  # no background threads in tests (one test turns it on)
             "REPORT_RECYCLE_AFTER": 0,  # render in-process; one test uses the render process
+            "RATELIMIT_ENABLED": False,  # the suite starts hundreds; tests/web/test_limits.py
         }
     )
     yield app

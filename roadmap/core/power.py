@@ -101,8 +101,9 @@ def level_for_index(index: float) -> Iap2Level:
 
 def score_power(q: Questionnaire, answers: Mapping[str, Value]) -> PowerResult:
     """Read the power-sharing block: the index, the level the key areas allow, the trap."""
-    settings = q.power or PowerSettings(key_areas=("decisions",))
-    key_areas = set(settings.key_areas) if q.power else set()
+    # Without a power block there are no key areas, so nothing is capped and there is no trap.
+    settings = q.power or PowerSettings.model_construct(key_areas=())
+    key_areas = set(settings.key_areas)
     contributions: list[PowerContribution] = []
     aim: Iap2Level | None = None
     aim_item = None

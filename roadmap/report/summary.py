@@ -190,7 +190,7 @@ def render_text(summary: dict[str, Any]) -> str:
     if power and power["cap_reason"]:
         lines.append(power["cap_reason"])
     if power and power["key_gaps"]:
-        lines += [f"  {g['area']}: {g['practice']} ({g['gap']})" for g in power["key_gaps"]]
+        lines += ["  " + _("%(area)s: %(practice)s (%(gap)s)", **g) for g in power["key_gaps"]]
     if summary["flags"]:
         lines.append(_("Warning: the consultation trap applies."))
     if summary["strengths"]:

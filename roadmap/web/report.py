@@ -9,6 +9,7 @@ from flask import Blueprint, Response, current_app, request
 
 from ..services import reports
 from .access import with_assessment
+from .limits import limited
 
 bp = Blueprint("report", __name__, url_prefix="/report")
 
@@ -22,6 +23,7 @@ def _filename(service_name: str | None, locale: str) -> str:
 
 
 @bp.get("/<token>.pdf")
+@limited("pdf")
 @with_assessment(submitted=True)
 def download(assessment, q):
     # The reader's language: chosen at download, else the assessment's.

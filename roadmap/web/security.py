@@ -32,7 +32,9 @@ def init_app(app: Flask) -> None:
         response.headers.setdefault("Content-Security-Policy", CSP_WITH_PLOTLY if plotly else CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        # Same-origin only: private links (tokens in paths) never leave for another site, and
+        # over HTTPS the browser still sends the Referer that Flask-WTF's CSRF check requires.
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault(
             "Permissions-Policy", "camera=(), microphone=(), geolocation=()"
         )

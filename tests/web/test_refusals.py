@@ -196,4 +196,5 @@ def test_production_accepts_a_generated_secret_key(monkeypatch):
     monkeypatch.setenv("ROADMAP_ENV", "production")
     monkeypatch.setenv("ROADMAP_SECRET_KEY", "0123456789" * 6 + "abcd")
     monkeypatch.setenv("ROADMAP_DATABASE_URL", "sqlite://")
+    monkeypatch.setenv("ROADMAP_PUBLIC_URL", "https://roadmap.example.org")
     assert len(_app().config["SECRET_KEY"]) == 64

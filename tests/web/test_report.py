@@ -256,29 +256,3 @@ def test_results_page_prefetches_the_report(app, client, post_form, submitted):
         assert cache.hits == 1
     finally:
         app.config["REPORT_PREFETCH"] = False
-
-
-def test_reports_render_in_a_recycled_child_process(app, client, post_form, submitted):
-    import gc
-    import os
-
-    from roadmap.report import pdf
-
-    token = submitted()
-    app.config["REPORT_RECYCLE_AFTER"] = 2
-    app.extensions["roadmap.report_cache"] = ReportCache(1)
-    try:
-        pool = pdf._render_pool(2)
-        # A child takes 2 reports x 2 tasks (render, then garbage collection); getpid is one.
-        first_child = pool.submit(os.getpid).result()
-        first = client.get(f"/report/{token}.pdf?lang=fr").data
-        client.get(f"/report/{token}.pdf?lang=en")  # the child's 4th task: it is replaced
-        second_child = pool.submit(os.getpid).result()
-        assert os.getpid() not in (first_child, second_child)
-        assert second_child != first_child
-        # Collections run between reports, when the parent asks, never in the middle of one.
-        assert pool.submit(gc.isenabled).result() is False
-        assert first.startswith(b"%PDF")
-    finally:
-        app.config["REPORT_RECYCLE_AFTER"] = 0
-        pdf._discard_pool()

@@ -12,6 +12,7 @@ from ...core.questionnaire import Questionnaire, Section
 from ...services import assessments
 from ..access import with_assessment
 from ..forms import ActionForm, StartForm
+from ..limits import limited
 from ..locale import choose, ui_locale
 from .forms import SectionForm, section_form_class
 
@@ -24,6 +25,7 @@ def form_errors(form: FlaskForm) -> list[tuple[str, str]]:
 
 
 @bp.route("/start", methods=["GET", "POST"])
+@limited("create", methods=("POST",))
 def start():
     form = StartForm()
     if form.validate_on_submit():
@@ -123,6 +125,7 @@ def check(assessment, q):
 
 
 @bp.post("/<token>/reassess")
+@limited("reassess")
 @with_assessment()
 def reassess(previous, _q):
     if not ActionForm().validate_on_submit():
