@@ -72,5 +72,6 @@ def points_lost_text(q: Questionnaire, d: DimensionScore, locale: str) -> str:
             )
         else:
             parts.append(_("“%(statement)s” (%(answer)s: %(points)s points)", **values))
-    text = _("Where you lose most points: %(answers)s.", answers="; ".join(parts))
+    separator = " ; " if locale == "fr" else "; "
+    text = _("Where you lose most points: %(answers)s.", answers=separator.join(parts))
     return french_spacing_text(text) if locale == "fr" else text
