@@ -72,6 +72,37 @@ def label_lines(name: str) -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
+class Label:
+    """One line of text beside an axis: part of its name, or the note that it has no score."""
+
+    text: str
+    at: Point
+    anchor: str  # SVG text-anchor: start, middle or end
+    note: bool = False
+
+
+@dataclass(frozen=True)
+class SvgSeries:
+    """One series as drawn: its outline through the axes that have a score, and a marker on
+    each of them. Series differ by outline (solid, dashed) and marker shape, not colour alone."""
+
+    name: str
+    colour: str
+    points: str  # polygon point list; empty when no axis has a score
+    vertices: tuple[Point, ...]
+    dashed: bool
+    marker: str  # "circle" or "square"
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    series: SvgSeries
+    line: tuple[Point, Point]  # a sample of the outline
+    mark: Point  # the marker, in the middle of the sample
+    text: Point  # where the series name starts
+
+
+@dataclass(frozen=True)
 class SvgRadar:
     """Everything an SVG template needs to draw the radar, in the coordinates of `view_box`."""
 
@@ -80,18 +111,23 @@ class SvgRadar:
     height: float
     centre: Point
     rings: tuple[str, ...]  # polygon point lists for 25/50/75/100
-    spokes: tuple[Point, ...]
+    spokes: tuple[tuple[Point, bool], ...]  # outer end of each axis; True: no score there
     ticks: tuple[tuple[int, Point], ...]  # TICKS along the first axis
-    labels: tuple[tuple[str, Point, str], ...]  # one line of an axis name, position, text-anchor
-    polygons: tuple[tuple[str, str, str], ...]  # points, colour, series name
+    labels: tuple[Label, ...]
+    series: tuple[SvgSeries, ...]
+    legend: tuple[LegendEntry, ...]  # only when there are several series
     label_size: float = LABEL_SIZE
     tick_size: float = TICK_SIZE
 
 
-def _name_lines(name: str, anchor_point: Point, centre: float, reach: float):
-    """The lines of one axis name around its anchor point, pushed away from the chart: a wrapped
-    name above the chart grows upwards, one below grows downwards, one at the side is centred."""
-    lines = label_lines(name)
+MARKERS = ("circle", "square")
+LEGEND_STEP = LABEL_SIZE * 1.6  # between legend rows
+LEGEND_SAMPLE = 28  # length of the outline sample
+
+
+def _name_lines(lines: Sequence[str], anchor_point: Point, centre: float, reach: float):
+    """Lines of text around an axis' anchor point, pushed away from the chart: a block above
+    the chart grows upwards, one below grows downwards, one at the side is centred."""
     step = LABEL_SIZE * LINE_HEIGHT
     block = step * (len(lines) - 1)
     outwards = (anchor_point.y - centre) / reach  # -1 at the top, 1 at the bottom
@@ -101,15 +137,35 @@ def _name_lines(name: str, anchor_point: Point, centre: float, reach: float):
     ]
 
 
+def _series(chart: Radar, colours: Sequence[str], centre: float, radius: float):
+    n = len(chart.axes)
+    drawn = []
+    for k, (colour, s) in enumerate(zip(colours, chart.series, strict=False)):
+        # An axis without a score is left out of the outline, never drawn at 0.
+        vertices = tuple(
+            polar_point(centre, radius, i, n, v) for i, v in enumerate(s.values) if v is not None
+        )
+        points = " ".join(f"{p.x},{p.y}" for p in vertices)
+        drawn.append(SvgSeries(s.name, colour, points, vertices, k > 0, MARKERS[k % 2]))
+    return tuple(drawn)
+
+
 def svg_radar(
-    chart: Radar, colours: Sequence[str], size: float = 400, margin: float = 100
+    chart: Radar,
+    colours: Sequence[str],
+    size: float = 400,
+    margin: float = 100,
+    missing_note: str = "",
 ) -> SvgRadar:
     """The radar's geometry in a `size`-wide drawing; `margin` leaves room for the axis names
     at the sides. Above and below, names are centred on their axis and need far less room, so
-    the drawing is cropped there instead of leaving white space around the chart."""
+    the drawing is cropped there instead of leaving white space around the chart. An axis on
+    which the first series has no score gets a dashed spoke and `missing_note` under its name;
+    with several series, a legend goes below the chart."""
     centre = size / 2
     radius = centre - margin
     n = len(chart.axes)
+    first = chart.series[0].values if chart.series else (None,) * n
 
     def ring(value: float) -> str:
         return " ".join(
@@ -120,31 +176,35 @@ def svg_radar(
     for i, name in enumerate(chart.axes):
         p = polar_point(centre, radius + LABEL_GAP, i, n, 100)
         anchor = "middle" if abs(p.x - centre) < 1 else ("start" if p.x > centre else "end")
+        names = label_lines(name)
+        notes = label_lines(missing_note) if first[i] is None and missing_note else ()
+        lines = _name_lines(names + notes, p, centre, radius + LABEL_GAP)
         labels += [
-            (line, at, anchor) for line, at in _name_lines(name, p, centre, radius + LABEL_GAP)
+            Label(text, at, anchor, note=k >= len(names)) for k, (text, at) in enumerate(lines)
         ]
-    polygons = tuple(
-        (
-            " ".join(
-                f"{p.x},{p.y}"
-                for p in (polar_point(centre, radius, i, n, v or 0) for i, v in enumerate(s.values))
-            ),
-            colour,
-            s.name,
-        )
-        for colour, s in zip(colours, chart.series, strict=False)
-    )
+    series = _series(chart, colours, centre, radius)
     room = LABEL_SIZE * CROP_ROOM
-    top = round(max(0.0, min(p.y for _, p, _ in labels) - room), 2)
-    bottom = round(min(size, max(p.y for _, p, _ in labels) + room), 2)
+    top = round(max(0.0, min(label.at.y for label in labels) - room), 2)
+    bottom = round(min(size, max(label.at.y for label in labels) + room), 2)
+    legend = []
+    if len(series) > 1:
+        x = centre - 80
+        for k, s in enumerate(series):
+            y = round(bottom + LEGEND_STEP * (k + 0.5), 2)
+            start, end = Point(x, y), Point(x + LEGEND_SAMPLE, y)
+            legend.append(
+                LegendEntry(s, (start, end), Point(x + LEGEND_SAMPLE / 2, y), Point(x + 36, y))
+            )
+        bottom = round(bottom + LEGEND_STEP * len(series), 2)
     return SvgRadar(
         view_box=f"0 {top:g} {size:g} {bottom - top:g}",
         width=size,
         height=round(bottom - top, 2),
         centre=Point(centre, centre),
         rings=tuple(ring(v) for v in (25, 50, 75, 100)),
-        spokes=tuple(polar_point(centre, radius, i, n, 100) for i in range(n)),
+        spokes=tuple((polar_point(centre, radius, i, n, 100), first[i] is None) for i in range(n)),
         ticks=tuple((v, polar_point(centre, radius, 0, n, v)) for v in TICKS),
         labels=tuple(labels),
-        polygons=polygons,
+        series=series,
+        legend=tuple(legend),
     )

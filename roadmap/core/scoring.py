@@ -28,6 +28,14 @@ class Contribution:
     weight_share: float  # share of the dimension's answered weight (0-1)
     points: float  # item_score * weight_share: the points it adds to the dimension score
 
+    @property
+    def points_lost(self) -> float:
+        """Points this answer keeps the dimension score from: what a top answer would add.
+        Reverse-worded items are already reversed in item_score. 0 for an answer with no number."""
+        if self.item_score is None:
+            return 0.0
+        return (100.0 - self.item_score) * self.weight_share
+
 
 @dataclass(frozen=True)
 class DimensionScore:
@@ -54,6 +62,13 @@ class DimensionScore:
         scored = [c for c in self.contributions if c.item_score is not None]
         scored.sort(key=lambda c: (-c.weight_share, -abs(c.item_score - 50), c.item_id))
         return tuple(scored[:n])
+
+    def costliest(self, n: int = 2) -> tuple[Contribution, ...]:
+        """Where the dimension loses most points: the answers with the largest points_lost
+        (ties: questionnaire order). Their points_lost add up to 100 minus the raw score."""
+        losing = [c for c in self.contributions if c.points_lost > 0]
+        losing.sort(key=lambda c: -c.points_lost)  # stable: questionnaire order on ties
+        return tuple(losing[:n])
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,6 @@ from .summary import reading_context
 from .typography import french_spacing_html
 from .wording import ROLE_NAMES
 
-TOP_RECOMMENDATIONS = 3  # in full; the others are listed by name
-
 
 @dataclass(frozen=True)
 class ReportMeta:
@@ -89,7 +87,6 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
     q = results.questionnaire
     with force_locale(locale):
         context = reading_context(results, locale)
-        recs = results.recommendations
         html = render_template(
             "report/report.html",
             **context,
@@ -100,11 +97,6 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
                 "role": ROLE_NAMES.get(meta.role or ""),
                 "date": format_date(meta.date, "long") if meta.date else "",
             },
-            recommendations=recs[:TOP_RECOMMENDATIONS],
-            more_recommendations=[
-                q.recommendation(r.recommendation_id).title.get(locale)
-                for r in recs[TOP_RECOMMENDATIONS:]
-            ],
         )
     return french_spacing_html(html) if locale == "fr" else html
 

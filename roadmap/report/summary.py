@@ -18,6 +18,7 @@ from .power_text import (
     say_do_text,
     stage_cap_text,
 )
+from .priorities import priorities
 from .reasons import reason_text
 from .wording import IAP2_NAMES, level_name, subject_name
 
@@ -29,6 +30,7 @@ def reading_context(results: Results, locale: str) -> dict[str, Any]:
         "results": results,
         "locale": locale,
         "chart": radar_chart(results, locale),
+        "priorities": priorities(results),
         "reflections": written_reflections(results),
     }
 

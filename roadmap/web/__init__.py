@@ -8,7 +8,7 @@ from flask import Flask
 def init_app(app: Flask) -> None:
     """Register the blueprints and everything templates rely on (globals, filters, locale)."""
     from ..core.status import AssessmentStatus, SectionStatus
-    from ..report import power_text, reasons, wording
+    from ..report import charts, power_text, priorities, reasons, wording
     from ..report.textformat import paragraphs
     from . import errors, guards, home, library, locale, outage, privacy, report, results, security
     from .assessment import views as assessment
@@ -27,6 +27,8 @@ def init_app(app: Flask) -> None:
         key_gap_rows=power_text.key_gap_rows,
         say_do_text=power_text.say_do_text,
         arnstein_name=power_text.arnstein_name,
+        radar_text=charts.radar_text,
+        points_lost_text=priorities.points_lost_text,
         level_name=wording.level_name,
         level_description=wording.level_description,
         subject_name=wording.subject_name,

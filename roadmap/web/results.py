@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from ..report.charts import plotly_figure
+from ..report.charts import radar_drawing
 from ..report.summary import reading_context
 from ..services import reports
 from ..services import results as results_service
@@ -25,7 +25,7 @@ def show(assessment, q):
         "results/show.html",
         **context,
         assessment=assessment,
-        figure=plotly_figure(context["chart"]),
+        svg=radar_drawing(context["chart"]),
         form=ActionForm(),
         report_form=ReportForm(lang=locale),
     )

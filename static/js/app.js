@@ -1,4 +1,4 @@
-// Progressive enhancement: GOV.UK components, the copy-link button and the Plotly radar.
+// Progressive enhancement: GOV.UK components and the copy-link button.
 // Everything works without this file; no inline script anywhere (CSP script-src 'self').
 import { initAll } from "../vendor/govuk/govuk-frontend.min.js";
 
@@ -18,17 +18,4 @@ for (const button of document.querySelectorAll("[data-copy-target]")) {
       input.select();
     }
   });
-}
-
-const charts = document.querySelectorAll("[data-plotly]");
-if (charts.length) {
-  const script = document.createElement("script");
-  script.src = charts[0].dataset.plotlySrc;
-  script.addEventListener("load", () => {
-    for (const el of charts) {
-      const figure = JSON.parse(document.getElementById(el.dataset.plotly).textContent);
-      window.Plotly.newPlot(el, figure.data, figure.layout, figure.config);
-    }
-  });
-  document.head.appendChild(script);
 }

@@ -1,6 +1,6 @@
 """The strict style policy in a real browser: no page the app draws breaks a CSP rule, bars
-have the length of their number, Plotly's results page works with its one relaxation, and
-deleting an assessment works end to end."""
+have the length of their number, the results page needs no relaxation, the dashboards' partial
+plotly.js works under the same policy, and deleting an assessment works end to end."""
 
 from __future__ import annotations
 
@@ -62,14 +62,18 @@ def test_wizard_pages_keep_the_strict_policy_and_bars_have_their_length(
     assert abs(ratio - percent / 100) < 0.01, (label, ratio)
 
 
-def test_results_page_draws_plotly_and_score_bars_under_its_policy(
-    live_server, new_page, submitted
-):
+def test_results_page_works_under_the_strict_policy(live_server, new_page, submitted):
+    """The radar is SVG from the server and the page loads no chart library, so the results
+    page needs no relaxation: no violation, bars as long as their numbers, details that open."""
     page = watched(new_page)
-    page.goto(f"{live_server['url']}/results/{submitted}")
-    page.wait_for_selector(".app-chart .main-svg")
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    response = page.goto(f"{live_server['url']}/results/{submitted}")
+    assert "unsafe-inline" not in response.headers["content-security-policy"]
     page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__csp") == []
+    assert not [url for url in requested if "plotly" in url]
+    assert page.locator("figure .app-radar__svg polygon").count() >= 5  # rings and the outline
     scores = [
         int(t.split("/")[0])
         for t in page.locator(".app-card .govuk-\\!-font-size-24").all_inner_texts()
@@ -77,27 +81,52 @@ def test_results_page_draws_plotly_and_score_bars_under_its_policy(
     ratios = page.evaluate(BAR_RATIOS)
     assert scores and len(ratios) == len(scores)
     assert all(abs(r - s / 100) < 0.01 for r, s in zip(ratios, scores, strict=True))
+    summary = page.locator("#recommendations ~ details summary").first
+    summary.focus()
+    page.keyboard.press("Enter")  # the folded suggestions open from the keyboard
+    assert page.locator("#recommendations ~ details").first.get_attribute("open") is not None
 
 
-def test_plotly_still_needs_inline_styles(live_server, new_page, submitted):
-    """Why the results page keeps style-src 'unsafe-inline': served with the strict policy,
-    plotly.js's own stylesheet is blocked (its mode bar and layers lose their layout). When
-    the radar becomes a server-drawn SVG, delete this test and the relaxation in security.py."""
+PLOTLY_DEMO = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Demo</title>
+<link id="plotly.js-style-global" class="no-inline-styles" rel="stylesheet"
+ href="/static/vendor/plotly-partial.css">
+<script src="/static/vendor/plotly-partial.min.js"></script>
+<script src="/demo.js" defer></script></head>
+<body><div id="polar"></div><div id="bars"></div><div id="line"></div></body></html>"""
+PLOTLY_DEMO_JS = """
+Plotly.newPlot("polar", [{type: "scatterpolar", r: [1, 2, 3], theta: ["a", "b", "c"]}]);
+Plotly.newPlot("bars", [{type: "bar", x: ["a", "b"], y: [1, 2]}]);
+Plotly.newPlot("line", [{type: "scatter", x: [1, 2], y: [3, 1]}]);
+"""
+
+
+def test_the_partial_plotly_draws_its_traces_under_the_strict_policy(live_server, new_page):
+    """The dashboards' plotly.js (core, bar, scatterpolar) on a page served with the app's
+    CSP: the three trace types draw, and its style rules come from the file, not a <style>."""
     from roadmap.web.security import CSP
 
     page = watched(new_page)
+    headers = {"content-security-policy": CSP}
 
-    def strict(route):
-        response = route.fetch()
-        headers = {**response.headers, "content-security-policy": CSP}
-        route.fulfill(response=response, headers=headers)
+    def demo(route):
+        route.fulfill(body=PLOTLY_DEMO, content_type="text/html", headers=headers)
 
-    page.route("**/results/*", strict)
-    page.goto(f"{live_server['url']}/results/{submitted}")
-    page.wait_for_selector(".app-chart .main-svg")
+    def demo_js(route):
+        route.fulfill(body=PLOTLY_DEMO_JS, content_type="text/javascript", headers=headers)
+
+    page.route("**/demo", demo)
+    page.route("**/demo.js", demo_js)
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{live_server['url']}/demo")
+    page.wait_for_selector("#line .main-svg")
     page.wait_for_load_state("networkidle")
-    blocked = page.evaluate("window.__csp")
-    assert blocked and all(v.startswith("style-src") for v in blocked), blocked
+    assert not errors, errors
+    assert page.evaluate("window.__csp") == []
+    assert page.locator("#polar .polarlayer path.js-line").count() == 1
+    assert page.locator("#bars .bars path").count() == 2
+    assert page.evaluate("document.querySelectorAll('style[id^=\"plotly.js\"]').length") == 0
 
 
 def test_deleting_from_the_private_link(live_server, new_page, submitted, screenshot):

@@ -107,3 +107,19 @@ def test_power_dont_know_is_not_a_level(tiny):
 def test_weightiest_answers_prefer_weight_then_extremes(tiny):
     relations = score(tiny, answers(r1=3, r2=1, r3=3)).dimensions["relations"]
     assert [c.item_id for c in relations.weightiest(2)] == ["r1", "r2"]
+
+
+def test_points_lost_are_what_a_top_answer_would_add_reverse_items_included(tiny):
+    # r1 (weight 2/4) = 4 -> 75: loses 25 * 0.5 = 12.5; r2 (1/4) = 2 -> 25: loses 18.75;
+    # r3 reversed (1/4), answered 2 -> 75: loses 6.25 (agreeing more would lose more).
+    relations = score(tiny, answers(r1=4, r2=2, r3=2)).dimensions["relations"]
+    lost = {c.item_id: c.points_lost for c in relations.contributions}
+    assert lost == pytest.approx({"r1": 12.5, "r2": 18.75, "r3": 6.25})
+    assert sum(lost.values()) == pytest.approx(100 - relations.raw_score)
+    assert [c.item_id for c in relations.costliest(2)] == ["r2", "r1"]
+
+
+def test_costliest_skips_answers_that_lose_nothing_and_non_answers(tiny):
+    # r3 reversed and answered 1 -> 100: nothing lost; r2 "don't know" has no number.
+    relations = score(tiny, answers(r1=5, r2="dont_know", r3=1)).dimensions["relations"]
+    assert relations.costliest(3) == ()

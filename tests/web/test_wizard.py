@@ -169,7 +169,8 @@ def test_check_your_answers_then_results(client, post_form, start_assessment, an
     assert response.headers["Location"].endswith(f"/results/{token}")
     html = page(client, f"/results/{token}")
     assert "Your results" in html
-    assert 'type="application/json" id="radar-data"' in html
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="app-radar__svg"' in html
+    assert "plotly" not in html.lower()  # a static radar needs no chart library
     assert "<table" in html
     assert "consultation trap" in html
     assert "Go where people are" in html and "Citizens&#39; jury" in html
@@ -213,11 +214,17 @@ def test_library_pages(client):
     assert "How the scores are computed" in page(client, "/methods?lang=en")
 
 
-def test_plotly_is_served_by_the_app(client):
-    response = client.get("/vendor/plotly.min.js")
+def test_the_partial_plotly_is_served_by_the_app_and_the_full_bundle_is_gone(client):
+    """The interactive charts' plotly.js: core, bar and scatterpolar only, from static/."""
+    response = client.get("/static/vendor/plotly-partial.min.js")
     assert response.status_code == 200
     assert response.mimetype == "text/javascript"
+    assert len(response.data) < 1_300_000  # the full bundle is 4.8 MB
     response.close()
+    css = client.get("/static/vendor/plotly-partial.css")
+    assert css.status_code == 200 and b".js-plotly-plot .plotly" in css.data
+    css.close()
+    assert client.get("/vendor/plotly.min.js").status_code == 404
 
 
 def test_reading_a_page_in_another_language_writes_nothing(app, client, create_assessment):
