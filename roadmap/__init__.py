@@ -37,13 +37,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     directory = Path(app.config["QUESTIONNAIRE_DIR"] or paths.QUESTIONNAIRES)
     app.extensions["roadmap.catalogue"] = Catalogue.of(load_directory(directory))
 
-    from .extensions import babel, csrf, db, init_engine_events, migrate
+    from .extensions import babel, compress, csrf, db, init_engine_events, migrate
     from .web.locale import select_locale
 
     init_engine_events()
     db.init_app(app)
     migrate.init_app(app, db, directory=str(paths.MIGRATIONS), render_as_batch=True)
     csrf.init_app(app)
+    compress.init_app(app)
     babel.init_app(
         app, locale_selector=select_locale, default_translation_directories=str(paths.TRANSLATIONS)
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, g, render_template, request
 
 from ..content.catalogue import default_questionnaire
 from ..core.duration import estimate
@@ -28,6 +28,7 @@ def tools():
     locale = ui_locale()
     dimension = _choice(request.args.get("dimension"), dimension_ids(q))
     effort = _choice(request.args.get("effort"), tuple(EFFORT_NAMES))
+    g.kept_args = {k: v for k, v in (("dimension", dimension), ("effort", effort)) if v}
     shown = sorted(
         filter_tools(q.recommendations, dimension, effort),
         key=lambda r: title_key(r.title.get(locale), locale),

@@ -52,7 +52,10 @@ def init_app(app: Flask) -> None:
         def switch_url(code: str) -> str:
             """The current page in another language (the choice is then kept in the session)."""
             if request.endpoint and request.method == "GET" and request.endpoint != "static":
-                args = {**(request.view_args or {}), **request.args.to_dict(), "lang": code}
+                # Only the query values the view accepted (g.kept_args), never the raw query
+                # string: a page must not echo what a URL says next to a private link, which
+                # compression would otherwise make guessable byte by byte (BREACH).
+                args = {**(request.view_args or {}), **g.get("kept_args", {}), "lang": code}
                 return url_for(request.endpoint, **args)
             return url_for("home.index", lang=code)
 
