@@ -10,7 +10,19 @@ def init_app(app: Flask) -> None:
     from ..core.status import AssessmentStatus, SectionStatus
     from ..report import charts, power_text, priorities, reasons, wording
     from ..report.textformat import paragraphs
-    from . import errors, guards, home, library, locale, outage, privacy, report, results, security
+    from . import (
+        errors,
+        guards,
+        home,
+        library,
+        locale,
+        outage,
+        privacy,
+        report,
+        results,
+        security,
+        staticfiles,
+    )
     from .assessment import views as assessment
 
     for blueprint in (home.bp, assessment.bp, results.bp, library.bp, report.bp):
@@ -52,6 +64,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(paragraphs)
     locale.init_app(app)
     security.init_app(app)
+    staticfiles.init_app(app)
     errors.init_app(app)
     for module in (guards, outage, privacy):  # refusals, the outage page, no-store
         module.init_app(app)
