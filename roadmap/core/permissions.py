@@ -113,3 +113,13 @@ def allowed(grants: Grants, action: Action, resource: Resource | None = None) ->
 def knows_of(grants: Grants, organisation_id: int) -> bool:
     """Whether the person may learn that the organisation exists (else refusals read 404)."""
     return grants.admin or organisation_id in grants.organisations()
+
+
+def may_reset_password_of(grants: Grants, target: Grants, organisation_id: int) -> bool:
+    """Whether a person may make a reset link for `target`, a person of the organisation: a
+    link gives the account, so never for an administrator or a fellow manager unless the
+    person is an administrator."""
+    if not allowed(grants, Action.RESET_PASSWORDS, Resource(organisation_id)):
+        return False
+    protected = target.admin or (organisation_id, Role.MANAGER) in target.roles
+    return grants.admin or not protected

@@ -1,13 +1,10 @@
-"""Organisation use cases: organisations, teams, invitations, moving people, claiming an
-assessment into a team, and what a person holds (their grants)."""
+"""Organisation use cases: organisations, teams, moving people, claiming an assessment into a
+team, and what a person holds (their grants)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
 
-from flask import current_app
 from sqlalchemy import delete, select
 
 from ..core.permissions import ANONYMOUS, Action, Grants, Resource, Role, allowed
@@ -16,18 +13,15 @@ from ..models.account import User
 from ..models.assessment import Assessment, utcnow
 from ..models.organisation import (
     Invitation,
-    InvitedRole,
     Membership,
     Organisation,
     OrganisationRole,
     Team,
 )
 from . import accounts
-from .delivery import Delivery, deliver, invitation_message
-from .errors import Conflict, Forbidden, Invalid, NotFound
+from .errors import Conflict, Invalid, NotFound
 
 NAME_MAX = 200
-NEEDS_TEAM = "needs_team"
 INVALID_NAME = "invalid_name"
 
 
@@ -107,86 +101,7 @@ def create_team(organisation: Organisation, name: str) -> Team:
     return team
 
 
-def invite(
-    organisation: Organisation,
-    email: str,
-    role: InvitedRole,
-    link_for: Callable[[str], str],
-    *,
-    team: Team | None = None,
-    invited_by: User | None = None,
-) -> Delivery:
-    """Invite a person into the organisation (a member into `team`) with a one-time sign-up
-    link, e-mailed when SMTP is configured, else handed back to be passed on."""
-    address = accounts.normalise_email(email)
-    if role is InvitedRole.MEMBER and team is None:
-        raise Invalid(NEEDS_TEAM)
-    if team is not None and team.organisation_id != organisation.id:
-        raise NotFound()
-    days = int(current_app.config["INVITATION_DAYS"])
-    token = accounts.new_token()
-    db.session.add(
-        Invitation(
-            email=address,
-            organisation_id=organisation.id,
-            team_id=team.id if team else None,
-            role=role,
-            token_hash=accounts.token_hash(token),
-            invited_by_id=invited_by.id if invited_by else None,
-            expires_at=utcnow() + timedelta(days=days),
-        )
-    )
-    db.session.commit()
-    link = link_for(token)
-    return deliver(address, invitation_message(link, organisation.name, days), link)
-
-
-def invitation(token: str) -> Invitation:
-    """The open invitation behind a link; NotFound for unknown, used and lapsed ones alike."""
-    if not token or len(token) > 128:
-        raise NotFound()
-    found = db.session.scalar(
-        select(Invitation).where(Invitation.token_hash == accounts.token_hash(token))
-    )
-    if (
-        found is None
-        or found.accepted_at is not None
-        or accounts.aware(found.expires_at) < utcnow()
-    ):
-        raise NotFound()
-    return found
-
-
-def account_exists(email: str) -> bool:
-    """Whether an account has this address (the invitation page asks to sign in first)."""
-    return db.session.scalar(select(User.id).where(User.email == email)) is not None
-
-
-def accept_invitation(
-    token: str, *, user: User | None = None, password: str | None = None, name: str | None = None
-) -> User:
-    """Sign up from an invitation (with `password`), or join with an account already signed
-    in (`user`, whose address must be the invited one); the link then stops working.
-
-    Raises NotFound for a dead link, Conflict when the address already has an account and
-    nobody is signed in, Forbidden when the signed-in account is not the invited one."""
-    found = invitation(token)
-    if user is None:
-        if account_exists(found.email):
-            raise Conflict()
-        user = accounts.new_user(found.email, name, password or "")
-    elif user.email != found.email:
-        raise Forbidden()
-    if found.role == InvitedRole.MEMBER and found.team_id is not None:
-        _join(user.id, found.team_id)
-    elif found.role != InvitedRole.MEMBER:
-        _grant(user.id, found.organisation_id, Role(found.role))
-    found.accepted_at = utcnow()
-    db.session.commit()
-    return user
-
-
-def _join(user_id: int, team_id: int) -> None:
+def join(user_id: int, team_id: int) -> None:
     exists = select(Membership.id).where(
         Membership.user_id == user_id, Membership.team_id == team_id
     )
@@ -194,7 +109,7 @@ def _join(user_id: int, team_id: int) -> None:
         db.session.add(Membership(user_id=user_id, team_id=team_id))
 
 
-def _grant(user_id: int, organisation_id: int, role: Role) -> None:
+def grant(user_id: int, organisation_id: int, role: Role) -> None:
     exists = select(OrganisationRole.id).where(
         OrganisationRole.user_id == user_id,
         OrganisationRole.organisation_id == organisation_id,
@@ -234,7 +149,7 @@ def move_person(
         if left.rowcount == 0:
             db.session.rollback()
             raise Conflict()
-    _join(user.id, to_team.id)
+    join(user.id, to_team.id)
     db.session.commit()
 
 
@@ -284,6 +199,16 @@ def teams_of(user: User) -> list[Team]:
         .order_by(Team.name)
     )
     return list(db.session.scalars(query))
+
+
+def claimable_teams(user: User) -> list[Team]:
+    """The teams `user` may file an assessment under: their own, and every team of the
+    organisations they manage."""
+    grants = grants_for(user)
+    managed = [org for org, role in grants.roles if role is Role.MANAGER]
+    own = [team for _org, team in grants.teams]
+    query = select(Team).where(Team.id.in_(own) | Team.organisation_id.in_(managed))
+    return list(db.session.scalars(query.order_by(Team.name)))
 
 
 def team_assessments(team: Team) -> list[Assessment]:

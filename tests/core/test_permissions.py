@@ -79,3 +79,17 @@ def test_who_may_know_an_organisation_exists():
     assert knows_of(MEMBER, OWN) and not knows_of(MEMBER, OTHER)
     assert knows_of(ADMIN, OTHER)
     assert not knows_of(ANONYMOUS, OWN)
+
+
+def test_who_may_make_a_reset_link_for_whom():
+    from roadmap.core.permissions import may_reset_password_of
+
+    other_manager = Grants(signed_in=True, roles=frozenset({(OWN, Role.MANAGER)}))
+    member_admin = Grants(signed_in=True, admin=True, teams=frozenset({(OWN, OWN_TEAM)}))
+    assert may_reset_password_of(MANAGER, MEMBER, OWN)
+    assert may_reset_password_of(MANAGER, TRAINER, OWN)
+    assert not may_reset_password_of(MANAGER, other_manager, OWN)
+    assert not may_reset_password_of(MANAGER, member_admin, OWN)
+    assert not may_reset_password_of(MANAGER, MEMBER, OTHER)
+    assert not may_reset_password_of(MEMBER, MEMBER, OWN)
+    assert may_reset_password_of(ADMIN, other_manager, OWN)

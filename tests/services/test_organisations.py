@@ -6,7 +6,7 @@ from factories import PASSWORD
 from roadmap.core.permissions import Role
 from roadmap.extensions import db
 from roadmap.models.organisation import Invitation, InvitedRole
-from roadmap.services import accounts, assessments, organisations
+from roadmap.services import accounts, assessments, invitations, organisations
 from roadmap.services.errors import Conflict, Forbidden, Invalid, NotFound
 
 from .test_accounts import NEW, link
@@ -49,20 +49,20 @@ def test_invitation_to_sign_up_as_a_member(app, town):
     with app.app_context():
         org = organisations.get(town["org"])
         team = organisations.get_team(org, town["team"])
-        delivery = organisations.invite(org, "New@Example.org", InvitedRole.MEMBER, link, team=team)
+        delivery = invitations.invite(org, "New@Example.org", InvitedRole.MEMBER, link, team=team)
         assert not delivery.emailed
         token = token_of(delivery)
         stored = db.session.scalar(db.select(Invitation))
         assert stored.email == "new@example.org" and stored.token_hash != token
         with pytest.raises(Invalid):
-            organisations.accept_invitation(token, password="azertyuiop123")
+            invitations.accept_invitation(token, password="azertyuiop123")
         db.session.rollback()
-        user = organisations.accept_invitation(token, password=NEW, name="Camille")
+        user = invitations.accept_invitation(token, password=NEW, name="Camille")
         assert user.name == "Camille"
         grants = organisations.grants_for(user)
         assert grants.teams == {(town["org"], town["team"])} and not grants.roles
         with pytest.raises(NotFound):  # the link works once
-            organisations.accept_invitation(token, password=NEW)
+            invitations.accept_invitation(token, password=NEW)
         assert accounts.authenticate("new@example.org", NEW) == user
 
 
@@ -72,23 +72,23 @@ def test_invitations_refuse_what_does_not_fit(app, town, create_user):
         org = organisations.get(town["org"])
         other_team = organisations.get_team(organisations.get(town["other"]), town["other_team"])
         with pytest.raises(Invalid):
-            organisations.invite(org, "a@example.org", InvitedRole.MEMBER, link)  # no team
+            invitations.invite(org, "a@example.org", InvitedRole.MEMBER, link)  # no team
         with pytest.raises(NotFound):
-            organisations.invite(org, "a@example.org", InvitedRole.MEMBER, link, team=other_team)
+            invitations.invite(org, "a@example.org", InvitedRole.MEMBER, link, team=other_team)
         with pytest.raises(Invalid):
-            organisations.invite(org, "nope", InvitedRole.MANAGER, link)
-        token = token_of(organisations.invite(org, "taken@example.org", InvitedRole.MANAGER, link))
+            invitations.invite(org, "nope", InvitedRole.MANAGER, link)
+        token = token_of(invitations.invite(org, "taken@example.org", InvitedRole.MANAGER, link))
         with pytest.raises(Conflict):  # an existing account signs in first
-            organisations.accept_invitation(token, password=NEW)
+            invitations.accept_invitation(token, password=NEW)
         stranger = accounts.create("stranger@example.org", password=PASSWORD)
         with pytest.raises(Forbidden):
-            organisations.accept_invitation(token, user=stranger)
+            invitations.accept_invitation(token, user=stranger)
         taken = accounts.find("taken@example.org")
-        organisations.accept_invitation(token, user=taken)
+        invitations.accept_invitation(token, user=taken)
         assert organisations.grants_for(taken).roles == {(town["org"], Role.MANAGER)}
         for guess in (accounts.new_token(), "", "x" * 300):
             with pytest.raises(NotFound):
-                organisations.invitation(guess)
+                invitations.invitation(guess)
 
 
 def test_moving_a_person_between_teams(app, town, create_user):
