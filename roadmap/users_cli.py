@@ -72,7 +72,9 @@ def create_user(email: str, role: str, name: str | None, ask_password: bool) -> 
     except Conflict:
         _fail(f"An account with the address {email.strip().lower()} exists already.")
     except Invalid as error:
-        with current_app.test_request_context():
+        from flask_babel import force_locale
+
+        with current_app.test_request_context(), force_locale("en"):  # the CLI speaks English
             _fail("\n".join(problem_text(p) for p in error.problems))
     click.echo(f"created {user.email}" + (" (administrator)" if user.admin else ""))
     if password is None:
