@@ -55,19 +55,9 @@ def cli() -> None:
 @click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
 def serve(host: str, port: int, threads: int) -> None:
     """Serve the app with the waitress production server."""
-    import threading
+    from .server import serve as run_server
 
-    from waitress import serve as waitress_serve
-
-    from .report.pdf import warm_up
-
-    app = create_app()
-    # Start the PDF render process now, so that the first report is as quick as the others.
-    threading.Thread(
-        target=warm_up, args=(app.config["REPORT_RECYCLE_AFTER"],), daemon=True
-    ).start()
-    click.echo(f"Roadmap is running on http://{host}:{port}/ (Ctrl+C to stop)")
-    waitress_serve(app, host=host, port=port, threads=threads)
+    run_server(create_app, host, port, threads)
 
 
 @cli.command("check", with_appcontext=False)
@@ -88,6 +78,12 @@ def check(files: tuple[Path, ...], questionnaire_dir: Path) -> None:
 
 def _offline_app(questionnaire_dir: Path) -> Flask:
     """An app for translation only: in-memory database, nothing written to disk."""
+    from .syslibs import MissingSystemLibrary, require
+
+    try:
+        require()
+    except MissingSystemLibrary as exc:
+        raise click.ClickException(str(exc)) from None
     return create_app(
         {
             "SQLALCHEMY_DATABASE_URI": "sqlite://",

@@ -7,6 +7,8 @@ import contextlib
 import gc
 import mimetypes
 import multiprocessing
+import multiprocessing.connection
+import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -93,10 +95,25 @@ def _prepare_render_process() -> None:
     middle of one cost 20 to 100 ms, more as the process ages. With automatic collection off,
     the parent asks for a collection after each report, which runs while the PDF is being sent.
     Freezing what the warm-up loaded keeps those collections to the last report's objects."""
+    _end_with_parent()
     render_pdf(WARM_UP_HTML)
     gc.collect()
     gc.freeze()
     gc.disable()
+
+
+def _end_with_parent() -> None:
+    # The web process normally stops this one (stop_render_processes); if it was killed with no
+    # chance to, this process ends too instead of waiting forever for work. Its forkserver,
+    # which waits for its last child, then ends as well.
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_when_gone, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_when_gone(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(0)
 
 
 def _render_pool(recycle_after: int) -> ProcessPoolExecutor:
@@ -153,3 +170,20 @@ def warm_up(recycle_after: int) -> None:
         render_pdf(WARM_UP_HTML)
     else:
         _render_pool(recycle_after).submit(gc.collect).result()
+
+
+def stop_render_processes() -> None:
+    """Stop the render process now, a render in progress included (the server is stopping)."""
+    global _pool
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is None:
+        return
+    # ProcessPoolExecutor can only wait for a running task before Python 3.14
+    # (terminate_workers): end its processes directly, then let it tidy up.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)
