@@ -50,8 +50,23 @@ def cli() -> None:
 
 
 @cli.command("serve", with_appcontext=False)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    envvar="ROADMAP_HOST",
+    show_default=True,
+    show_envvar=True,
+    help="Interface to listen on.",
+)
+@click.option(
+    "--port",
+    default=5000,
+    envvar="ROADMAP_PORT",
+    show_default=True,
+    show_envvar=True,
+    type=int,
+    help="Port to listen on.",
+)
 @click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
 def serve(host: str, port: int, threads: int) -> None:
     """Serve the app with the waitress production server."""
