@@ -93,12 +93,6 @@ def check(files: tuple[Path, ...], questionnaire_dir: Path) -> None:
 
 def _offline_app(questionnaire_dir: Path) -> Flask:
     """An app for translation only: in-memory database, nothing written to disk."""
-    from .syslibs import MissingSystemLibrary, require
-
-    try:
-        require()
-    except MissingSystemLibrary as exc:
-        raise click.ClickException(str(exc)) from None
     return create_app(
         {
             "SQLALCHEMY_DATABASE_URI": "sqlite://",
@@ -108,6 +102,16 @@ def _offline_app(questionnaire_dir: Path) -> Flask:
             "REPORT_RECYCLE_AFTER": 0,
         }
     )
+
+
+def _require_system_libraries() -> None:
+    """One line naming the missing Debian packages, before anything imports WeasyPrint."""
+    from .syslibs import MissingSystemLibrary, require
+
+    try:
+        require()
+    except MissingSystemLibrary as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _read_answers(answers_file: Path, questionnaire_dir: Path):
@@ -150,6 +154,7 @@ def score_command(
     answers_file: Path, fmt: str, locale: str | None, questionnaire_dir: Path
 ) -> None:
     """Score an answers file offline; exit 2 if the file is malformed or inconsistent."""
+    _require_system_libraries()
     from flask_babel import force_locale
 
     from .core.results import analyse
@@ -189,6 +194,7 @@ def report_command(
     questionnaire_dir: Path,
 ) -> None:
     """Write the PDF readiness report of an answers file."""
+    _require_system_libraries()
     from .core.results import analyse
     from .report.documents import ReportMeta, report_pdf
 

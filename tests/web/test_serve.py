@@ -147,10 +147,18 @@ def test_port_taken_is_one_line_suggesting_another(tmp_path):
     ]
 
 
-def test_missing_system_library_is_one_line_naming_the_package(monkeypatch):
+EXAMPLE = Path(__file__).parent.parent.parent / "examples" / "mixed-team.json"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["serve"], ["report", str(EXAMPLE), "-o", "out.pdf"], ["score", str(EXAMPLE)]],
+    ids=["serve", "report", "score"],
+)
+def test_missing_system_library_is_one_line_naming_the_package(monkeypatch, args):
     fake = syslibs.Need("libroadmap-missing.so.0", "libroadmap-missing0")
     monkeypatch.setattr(syslibs, "LIBRARIES", (*syslibs.LIBRARIES, fake))
-    result = CliRunner().invoke(cli, ["serve"], catch_exceptions=False)
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         "Error: Roadmap cannot start: missing system library libroadmap-missing.so.0; install "
