@@ -35,10 +35,11 @@ def first_report() -> None:
     warmed up in the background), someone fills in an assessment, then asks for the report."""
     import threading
 
-    from roadmap.report.pdf import warm_up
+    from roadmap.report.renderpool import pool_for
 
     app = make_app()
-    warming = threading.Thread(target=warm_up, args=(app.config["REPORT_RECYCLE_AFTER"],))
+    # As `roadmap serve` does; the call waits until the render process has warmed up.
+    warming = threading.Thread(target=lambda: pool_for(app.config).call(os.getpid))
     warming.start()
     client = app.test_client()
     token = submitted_assessment(client)
@@ -58,13 +59,14 @@ def breakdown(app, token: str) -> None:
 
     from roadmap.report import documents as reports
     from roadmap.report import pdf
+    from roadmap.services import assessments
+    from roadmap.services import reports as report_service
     from roadmap.services import results as results_service
-    from roadmap.web import access
 
     with app.test_request_context():
-        assessment, q = access.load(token)
+        assessment, q = assessments.by_token(token, 365)
         results = results_service.analyse(assessment, q)
-        meta = reports.meta_of(assessment)
+        meta = report_service.meta_of(assessment)
         html_runs = timed(lambda: reports.report_html(results, meta, assessment.locale), 10, 2)
         html = reports.report_html(results, meta, assessment.locale)
 
@@ -160,10 +162,10 @@ def main() -> None:
         f"   max {max(after_results) * 1000:.1f} ms"
     )
 
-    from roadmap.report import pdf
+    from roadmap.report.renderpool import pool_for
 
     def child_rss() -> float:
-        pid = pdf._render_pool(app.config["REPORT_RECYCLE_AFTER"]).submit(os.getpid).result()
+        pid = pool_for(app.config).call(os.getpid)  # counts as one of the process's tasks
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024

@@ -18,8 +18,9 @@ from _common import make_app, print_machine_reference, submitted_assessment
 
 from roadmap.report import documents as reports
 from roadmap.report import pdf
+from roadmap.services import assessments
+from roadmap.services import reports as report_service
 from roadmap.services import results as results_service
-from roadmap.web import access
 
 ROUNDS = 10
 CHAPTER = re.compile(
@@ -31,9 +32,9 @@ def report_html() -> str:
     app = make_app()
     token = submitted_assessment(app.test_client())
     with app.test_request_context():
-        assessment, q = access.load(token)
+        assessment, q = assessments.by_token(token, 365)
         results = results_service.analyse(assessment, q)
-        return reports.report_html(results, reports.meta_of(assessment), assessment.locale)
+        return reports.report_html(results, report_service.meta_of(assessment), assessment.locale)
 
 
 def variants(html: str) -> dict[str, str]:

@@ -63,6 +63,9 @@ deb $mirror $suite-updates main
 deb $mirror-security $suite-security main
 EOF
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# As in any chroot: packages install without starting their services (nginx would take port 80).
+printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+chmod +x "$root/usr/sbin/policy-rc.d"
 # CAs this machine added itself (e.g. for a TLS-inspecting proxy on its network) are trusted in
 # the root too, and pip is told to use the system's store; a machine without any adds nothing.
 env_extra=()

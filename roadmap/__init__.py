@@ -25,6 +25,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.update(test_config)
     finalise(app)
 
+    from . import logs
+    from .web import requestlog
+
+    logs.init_app(app)
+    requestlog.init_app(app)  # first, so that its clock starts before the other hooks run
+
     from .content.catalogue import Catalogue
     from .content.loader import load_directory
 
@@ -42,17 +48,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app, locale_selector=select_locale, default_translation_directories=str(paths.TRANSLATIONS)
     )
 
-    from .report.textformat import paragraphs
-    from .web import errors, home, library, report, results, security
-    from .web import locale as i18n
-    from .web.assessment import views as assessment
+    from . import web
 
-    for blueprint in (home.bp, assessment.bp, results.bp, library.bp, report.bp):
-        app.register_blueprint(blueprint)
-    app.add_template_filter(paragraphs)
-    i18n.init_app(app)
-    security.init_app(app)
-    errors.init_app(app)
+    web.init_app(app)
+    _init_protections(app)
 
     if app.config["AUTO_MIGRATE"]:
         from flask_migrate import upgrade
@@ -60,3 +59,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         with app.app_context():
             upgrade(directory=str(paths.MIGRATIONS))
     return app
+
+
+def _init_protections(app: Flask) -> None:
+    """Reverse-proxy settings, rate limits and overload pages (after the blueprints)."""
+    from .web import limits, overload, proxy
+
+    proxy.init_app(app)
+    limits.init_app(app)
+    overload.init_app(app)

@@ -13,7 +13,7 @@ from flask.cli import FlaskGroup, ScriptInfo
 
 from . import create_app, paths
 from .config import ConfigError
-from .content.loader import QuestionnaireError, check_files, load_directory, load_json
+from .content.loader import QuestionnaireError, check_files, load_json
 
 EXIT_BAD_ANSWERS = 2
 QUESTIONNAIRES_OPTION = click.option(
@@ -53,26 +53,45 @@ def cli() -> None:
 @click.option(
     "--host",
     default="127.0.0.1",
-    envvar="ROADMAP_HOST",
     show_default=True,
-    show_envvar=True,
+    envvar="ROADMAP_HOST",
     help="Interface to listen on.",
 )
 @click.option(
-    "--port",
-    default=5000,
-    envvar="ROADMAP_PORT",
-    show_default=True,
-    show_envvar=True,
-    type=int,
-    help="Port to listen on.",
+    "--port", default=5000, show_default=True, type=int, envvar="ROADMAP_PORT", help="Port."
 )
-@click.option("--threads", default=8, show_default=True, type=int, help="Worker threads.")
-def serve(host: str, port: int, threads: int) -> None:
-    """Serve the app with the waitress production server."""
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1),
+    envvar="ROADMAP_WORKERS",
+    help="Worker processes (more than 1 uses gunicorn, on Linux).",
+)
+@click.option(
+    "--threads",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1),
+    envvar="ROADMAP_THREADS",
+    help="Threads per worker process.",
+)
+@click.option(
+    "--connections",
+    default=1000,
+    show_default=True,
+    type=click.IntRange(1),
+    envvar="ROADMAP_CONNECTIONS",
+    help="Open connections accepted per worker process.",
+)
+def serve(host: str, port: int, workers: int, threads: int, connections: int) -> None:
+    """Serve the app: waitress for one process, gunicorn for several."""
+    _require_system_libraries()  # before .server imports WeasyPrint
+    from .server import ServeOptions
     from .server import serve as run_server
 
-    run_server(create_app, host, port, threads)
+    options = ServeOptions(host, port, workers, threads, connections)
+    run_server(options, announce=click.echo)
 
 
 @cli.command("check", with_appcontext=False)
@@ -114,16 +133,17 @@ def _require_system_libraries() -> None:
         raise click.ClickException(str(exc)) from None
 
 
-def _read_answers(answers_file: Path, questionnaire_dir: Path):
-    """The questionnaire and answer set of an answers file, or exit 2 with every problem."""
-    from .content.catalogue import Catalogue
+def _read_answers(answers_file: Path, app: Flask):
+    """The questionnaire and answer set of an answers file, or exit 2 with every problem.
+
+    The questionnaires are the ones `app` loaded at start-up: read once per command."""
     from .core.answers import parse_answer_document
 
     try:
         doc = load_json(answers_file)
     except ValueError as exc:
         raise click.exceptions.Exit(_fail([str(exc)])) from exc
-    found = Catalogue.of(load_directory(questionnaire_dir))
+    found = app.extensions["roadmap.catalogue"]
     qid = doc.get("questionnaire") if isinstance(doc, dict) else None
     q = found.get(qid) if isinstance(qid, str) else None
     if q is None:
@@ -158,12 +178,11 @@ def score_command(
     from flask_babel import force_locale
 
     from .core.results import analyse
-    from .report.summary import render_text
-    from .report.wording import results_summary
+    from .report.summary import render_text, results_summary
 
-    q, answer_set = _read_answers(answers_file, questionnaire_dir)
-    locale = locale or answer_set.locale
     app = _offline_app(questionnaire_dir)
+    q, answer_set = _read_answers(answers_file, app)
+    locale = locale or answer_set.locale
     with app.test_request_context(), force_locale(locale):
         summary = results_summary(analyse(q, answer_set), locale)
         output = (
@@ -198,9 +217,9 @@ def report_command(
     from .core.results import analyse
     from .report.documents import ReportMeta, report_pdf
 
-    q, answer_set = _read_answers(answers_file, questionnaire_dir)
-    locale = locale or answer_set.locale
     app = _offline_app(questionnaire_dir)
+    q, answer_set = _read_answers(answers_file, app)
+    locale = locale or answer_set.locale
     with app.test_request_context():
         meta = ReportMeta(
             service_name, None, datetime.fromtimestamp(answers_file.stat().st_mtime, UTC)
@@ -208,6 +227,26 @@ def report_command(
         pdf = report_pdf(analyse(q, answer_set), meta, locale)
     output.write_bytes(pdf)
     click.echo(f"wrote {output} ({len(pdf) // 1024} KB)")
+
+
+@cli.command("purge")
+@click.option(
+    "--unused-for",
+    "days",
+    type=click.IntRange(min=1),
+    required=True,
+    metavar="DAYS",
+    help="Delete assessments whose private link has not been used for this many days.",
+)
+@click.option("--dry-run", is_flag=True, help="Only count what would be deleted.")
+def purge(days: int, dry_run: bool) -> None:
+    """Delete assessments whose private link has lapsed (run it daily, e.g. from cron)."""
+    from .services import retention
+
+    if dry_run:
+        click.echo(f"{len(retention.lapsed_ids(days))} assessment(s) unused for {days} days")
+        return
+    click.echo(f"deleted {retention.purge(days)} assessment(s) unused for {days} days")
 
 
 @cli.command("schema", with_appcontext=False)

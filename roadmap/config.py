@@ -19,7 +19,8 @@ class Config:
     ENV = "development"  # ROADMAP_ENV=production makes the secret key and database URL required
     SECRET_KEY: str | None = None
     DATABASE_URL: str | None = None
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Parameters hold reflections, service names and live tokens: keep them out of error logs.
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True, "hide_parameters": True}
     AUTO_MIGRATE = True  # bring the database schema up to date at start-up
     QUESTIONNAIRE_DIR: str | None = None
     DEFAULT_QUESTIONNAIRE = "cosie-readiness"
@@ -36,6 +37,32 @@ class Config:
     REPORT_PREFETCH = True  # render the PDF in the background once the results page is shown
     # PDFs render in a child process replaced after this many reports (0: in the web process).
     REPORT_RECYCLE_AFTER = 50
+    REPORT_RENDERERS = 0  # render processes per web process; 0: sized to the machine
+    REPORT_QUEUE = 0  # downloads that may wait for a render process; 0: as many as renderers
+    REPORT_WAIT = 3.0  # seconds a download waits for a render process before "busy, try again"
+    REPORT_TIMEOUT = 20.0  # seconds a render may take before it is stopped
+    # Behind a reverse proxy (see the README's "Deploying"): where people reach the app, how
+    # many proxies in front of it set X-Forwarded-*, which Host headers are accepted.
+    PUBLIC_URL: str | None = None  # e.g. https://roadmap.example.org (required in production)
+    TRUSTED_PROXIES = 0
+    TRUSTED_HOSTS: list[str] | None = None  # default: the host of PUBLIC_URL
+    HSTS_SECONDS: int | None = None  # default: one year in production, off otherwise
+    # Rate limits (Flask-Limiter syntax, per client address unless said otherwise).
+    REDIS_URL: str | None = None  # share limit counters between processes and machines
+    RATELIMIT_ENABLED = True
+    RATELIMIT_KEY_PREFIX = "roadmap"
+    # A workshop of 40 people behind one address starts 40 assessments within minutes.
+    RATELIMIT_CREATE = "60 per 10 minutes;300 per day"
+    RATELIMIT_REASSESS = "10 per hour"  # per assessment, and below per address
+    RATELIMIT_REASSESS_ADDRESS = "60 per hour"
+    RATELIMIT_PDF = "30 per minute;300 per day"
+    ACCESS_LOG = True  # one line per request: method, path (token redacted), status, duration
+    LOG_FORMAT = "text"  # or "json": one JSON object per line, for log collectors
+    LOG_HANDLER = True  # false: logging is configured elsewhere (e.g. gunicorn --log-config)
+    RETRY_AFTER_SECONDS = 30  # told to browsers when the database cannot be reached
+
+
+SECRET_KEY_MIN_LENGTH = 32  # in production; `secrets.token_hex(32)` gives 64 characters
 
 
 def _instance_secret(instance: Path) -> str:
@@ -49,6 +76,33 @@ def _instance_secret(instance: Path) -> str:
     return key
 
 
+def _private_sqlite_file(url: str) -> None:
+    """Create a new SQLite database file readable by its owner only (it holds reflections)."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    path = Path(parsed.database)
+    if not path.exists() and path.parent.is_dir():
+        path.touch(mode=0o600)
+
+
+def _secret_key(app: Flask, production: bool) -> str | None:
+    """The secret key as a string: from_prefixed_env parses `123` as JSON (an int) and `null`
+    as None, so the environment variable is read verbatim."""
+    key = app.config.get("SECRET_KEY")
+    if not isinstance(key, str | bytes) and "ROADMAP_SECRET_KEY" in os.environ:
+        key = os.environ["ROADMAP_SECRET_KEY"]
+    if production and key and len(key) < SECRET_KEY_MIN_LENGTH:
+        raise ConfigError(
+            f"ROADMAP_SECRET_KEY must be at least {SECRET_KEY_MIN_LENGTH} characters long in "
+            "production (it is "
+            f"{len(key)}). Make one with: python3 -c 'import secrets; print(secrets.token_hex(32))'"
+        )
+    return key or None
+
+
 def _normalise_url(url: str) -> str:
     # We ship psycopg 3; plain postgres:// URLs (Heroku style) would pick psycopg2.
     for prefix in ("postgres://", "postgresql://"):
@@ -60,6 +114,7 @@ def _normalise_url(url: str) -> str:
 def finalise(app: Flask) -> None:
     """Fill in the derived settings, or raise ConfigError for production gaps."""
     production = str(app.config.get("ENV", "")).lower() == "production"
+    app.config["SECRET_KEY"] = _secret_key(app, production)
     url = app.config.get("SQLALCHEMY_DATABASE_URI") or app.config.get("DATABASE_URL")
     if production:
         missing = [
@@ -67,6 +122,7 @@ def finalise(app: Flask) -> None:
             for name, value in (
                 ("ROADMAP_SECRET_KEY", app.config.get("SECRET_KEY")),
                 ("ROADMAP_DATABASE_URL", url),
+                ("ROADMAP_PUBLIC_URL", app.config.get("PUBLIC_URL")),
             )
             if not value
         ]
@@ -85,5 +141,6 @@ def finalise(app: Flask) -> None:
     if not url:
         url = "sqlite:///" + str(Path(app.instance_path) / "roadmap.db")
     app.config["SQLALCHEMY_DATABASE_URI"] = _normalise_url(url)
+    _private_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"])
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))

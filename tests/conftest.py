@@ -20,6 +20,9 @@ ROOT = Path(__file__).parent.parent
 # every database test against PostgreSQL instead of a temporary SQLite file.
 TEST_DATABASE_URL = os.environ.get("ROADMAP_TEST_DATABASE_URL")
 
+# Service-level factories (tests/factories.py) for every test.
+pytest_plugins = ("factories",)
+
 
 @pytest.fixture(scope="session")
 def tiny() -> Questionnaire:
@@ -56,6 +59,7 @@ def app(database_url, tmp_path_factory):
             "SERVER_NAME": "localhost",
             "REPORT_PREFETCH": False,  # no background threads in tests (one test turns it on)
             "REPORT_RECYCLE_AFTER": 0,  # render in-process; one test uses the render process
+            "RATELIMIT_ENABLED": False,  # the suite starts hundreds; tests/web/test_limits.py
         }
     )
     yield app

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet
+from .coverage import covers
 from .questionnaire import ItemKind, Questionnaire
 from .rounding import whole_points
 
@@ -90,7 +91,7 @@ def aggregate(
                     total += weight * ((5 - value) if reverse else (value - 1)) * 25.0
                 elif value == DONT_KNOW:
                     non_answers[item_id][0] += 1
-            if answered and answered + 1e-9 >= q.coverage_threshold * applicable:
+            if answered and covers(answered / applicable, q.coverage_threshold):
                 # Each person's score as their own report shows it.
                 per_dimension[dim_id].append(whole_points(total / answered))
     if participants < k:

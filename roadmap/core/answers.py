@@ -49,6 +49,17 @@ def check_value(q: Questionnaire, item_id: str, value: Any) -> str | None:
         return f"unknown item '{item_id}'"
     if item.kind is ItemKind.TEXT:
         return f"'{item_id}' is a free-text item: put it under 'reflections'"
+    if value == NOT_APPLICABLE and item.kind is ItemKind.CHOICE:
+        choices = ", ".join(o.id for o in item.options)
+        return (
+            f"'{NOT_APPLICABLE}' is not an answer to a power-sharing question: "
+            f"use one of {choices}, or '{DONT_KNOW}'"
+        )
+    if value == NOT_APPLICABLE and item.precondition:
+        return (
+            f"'{item_id}' is a precondition of co-creation: it always applies, so "
+            f"'{NOT_APPLICABLE}' is not accepted; use 1 to 5 or '{DONT_KNOW}'"
+        )
     if value in NON_ANSWERS:
         return None
     if item.kind is ItemKind.RATED:

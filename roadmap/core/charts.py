@@ -1,8 +1,9 @@
-"""Chart data and geometry shared by the web page (Plotly) and the PDF (server-drawn SVG)."""
+"""Chart data and geometry: the radar's series, and where every mark of its SVG drawing goes."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .results import Results
@@ -31,45 +32,6 @@ def radar(results: Results, locale: str, current: str, previous: str) -> Radar:
             Series(previous, tuple(before[d.id].score if d.id in before else None for d in dims))
         )
     return Radar(tuple(d.label(locale) for d in dims), tuple(series))
-
-
-COLOURS = ("#1d5e8c", "#b35900")  # both reach 4.5:1 on white
-
-
-def plotly_figure(chart: Radar) -> dict:
-    """A Plotly figure as plain JSON (no plotly.graph_objects: it costs ~20 ms to validate).
-
-    No title: the page's <figcaption> names the chart for everyone, screen readers included."""
-    traces = []
-    for colour, s in zip(COLOURS, chart.series, strict=False):
-        # Close the polygon; a missing score is drawn at 0 and named in the data table.
-        values = [v if v is not None else 0 for v in s.values]
-        traces.append(
-            {
-                "type": "scatterpolar",
-                "r": values + values[:1],
-                "theta": list(chart.axes) + list(chart.axes[:1]),
-                "name": s.name,
-                "fill": "toself",
-                "opacity": 0.55 if len(traces) == 0 else 0.35,
-                "line": {"color": colour, "width": 3, "dash": "solid" if not traces else "dash"},
-                "hovertemplate": "%{theta}: %{r:.0f}/100<extra>" + s.name + "</extra>",
-            }
-        )
-    return {
-        "data": traces,
-        "layout": {
-            "polar": {
-                "radialaxis": {"range": [0, 100], "tickvals": [25, 50, 75, 100]},
-                "angularaxis": {"direction": "clockwise", "rotation": 90},
-            },
-            "showlegend": len(traces) > 1,
-            "legend": {"orientation": "h"},
-            "margin": {"l": 120, "r": 120, "t": 30, "b": 30},
-            "font": {"family": "system-ui, Arial, sans-serif", "size": 14},
-        },
-        "config": {"displaylogo": False, "responsive": True},
-    }
 
 
 @dataclass(frozen=True)
@@ -139,7 +101,9 @@ def _name_lines(name: str, anchor_point: Point, centre: float, reach: float):
     ]
 
 
-def svg_radar(chart: Radar, size: float = 400, margin: float = 100) -> SvgRadar:
+def svg_radar(
+    chart: Radar, colours: Sequence[str], size: float = 400, margin: float = 100
+) -> SvgRadar:
     """The radar's geometry in a `size`-wide drawing; `margin` leaves room for the axis names
     at the sides. Above and below, names are centred on their axis and need far less room, so
     the drawing is cropped there instead of leaving white space around the chart."""
@@ -168,7 +132,7 @@ def svg_radar(chart: Radar, size: float = 400, margin: float = 100) -> SvgRadar:
             colour,
             s.name,
         )
-        for colour, s in zip(COLOURS, chart.series, strict=False)
+        for colour, s in zip(colours, chart.series, strict=False)
     )
     room = LABEL_SIZE * CROP_ROOM
     top = round(max(0.0, min(p.y for _, p, _ in labels) - room), 2)

@@ -3,52 +3,33 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
-Locale = Literal["fr", "en"]
-LOCALES: tuple[Locale, ...] = ("fr", "en")
-DEFAULT_LOCALE: Locale = "fr"
+from .filemodel import DEFAULT_LOCALE, LOCALES, Identifier, Locale, Model, NonEmpty, Text
+from .levels import Iap2Level
+from .rules import Condition, Recommendation
 
-Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class Model(BaseModel):
-    """Base for every file model: unknown keys are errors, instances are immutable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Text(Model):
-    """A visible string in both languages; neither may be empty."""
-
-    fr: NonEmpty
-    en: NonEmpty
-
-    def get(self, locale: str) -> str:
-        return self.en if locale == "en" else self.fr
+# Re-exported: most code reads every file model from here.
+__all__ = [
+    "DEFAULT_LOCALE",
+    "LOCALES",
+    "Condition",
+    "Iap2Level",
+    "Identifier",
+    "Locale",
+    "Model",
+    "NonEmpty",
+    "Recommendation",
+    "Text",
+]
 
 
 class ItemKind(StrEnum):
     RATED = "rated"
     CHOICE = "choice"
     TEXT = "text"
-
-
-class Iap2Level(StrEnum):
-    """The IAP2 spectrum of public participation, lowest promise first."""
-
-    INFORM = "inform"
-    CONSULT = "consult"
-    INVOLVE = "involve"
-    COLLABORATE = "collaborate"
-    EMPOWER = "empower"
-
-    @property
-    def rank(self) -> int:
-        return list(Iap2Level).index(self) + 1
 
 
 class ScalePoint(Model):
@@ -77,6 +58,8 @@ class Item(Model):
     options: tuple[ChoiceOption, ...] = ()
     area: Identifier | None = None
     role: Literal["practice", "aim"] = "practice"
+    # Rated items only: a CoSIE precondition of co-creation, which cannot "not apply".
+    precondition: bool = False
     # Text items only.
     guidance: Text | None = None
     example: Text | None = None
@@ -97,6 +80,8 @@ class Item(Model):
             raise ValueError("only choice items have options")
         if self.kind is not ItemKind.RATED and self.reverse:
             raise ValueError("only rated items can be reverse-scored")
+        if self.kind is not ItemKind.RATED and self.precondition:
+            raise ValueError("only rated items can be preconditions")
         return self
 
     @property
@@ -124,6 +109,8 @@ class Dimension(Model):
     short: Text | None = None
     description: Text
     weight: float = Field(default=1.0, gt=0, le=10)
+    # What each maturity level looks like in this dimension, by level id (all levels or none).
+    levels: dict[Identifier, Text] | None = None
 
     def label(self, locale: str) -> str:
         return (self.short or self.name).get(locale)
@@ -147,93 +134,46 @@ class PowerSettings(Model):
     key_areas: tuple[Identifier, ...] = Field(min_length=1)
     # The aim level at or above which a team is taken to be claiming co-creation.
     trap_aim_at_least: Iap2Level = Iap2Level.COLLABORATE
+    # How far the key areas hold the level back. "no_key_area_shared" (version 1 files): capped
+    # at Consult only when every key area is at Consult or below. "second_key_area": never above
+    # the level that at least two key areas reach.
+    ceiling: Literal["no_key_area_shared", "second_key_area"] = "no_key_area_shared"
+    # When the consultation trap applies to a team aiming at `trap_aim_at_least` or higher.
+    # "no_key_area_shared" (version 1): every key area at Consult or below.
+    # "fewer_than_two_key_areas": fewer than two key areas reach `trap_aim_at_least`.
+    trap: Literal["no_key_area_shared", "fewer_than_two_key_areas"] = "no_key_area_shared"
+    # The names of Arnstein's rungs, defined once for every surface (else the UI catalogue's).
+    arnstein_names: dict[Identifier, Text] | None = None
 
 
-# --- recommendation rules -------------------------------------------------------------
+class SayDoCheck(Model):
+    """When the rated statements about sharing power contradict the practice answers."""
 
-
-class DimensionCondition(Model):
     dimension: Identifier
-    below: int | None = Field(default=None, ge=0, le=100)  # whole points, like scores
-    at_least: int | None = Field(default=None, ge=0, le=100)
-
-    @model_validator(mode="after")
-    def _one_bound(self) -> DimensionCondition:
-        if (self.below is None) == (self.at_least is None):
-            raise ValueError("give exactly one of 'below' or 'at_least'")
-        return self
+    # The statements contradict the practice when the dimension is a strength while the
+    # power-sharing level is at this level or below.
+    practice_at_most: Iap2Level = Iap2Level.CONSULT
 
 
-class OverallCondition(Model):
-    overall_below: int | None = Field(default=None, ge=0, le=100)  # whole points, like scores
-    overall_at_least: int | None = Field(default=None, ge=0, le=100)
+class Feasibility(Model):
+    """Ranking by what a team can do from where it stands, as well as by need."""
 
-    @model_validator(mode="after")
-    def _one_bound(self) -> OverallCondition:
-        if (self.overall_below is None) == (self.overall_at_least is None):
-            raise ValueError("give exactly one of 'overall_below' or 'overall_at_least'")
-        return self
+    # Points taken off a method for each IAP2 step it presupposes beyond the current practice.
+    per_level_beyond: int = Field(default=15, ge=0, le=50)
+    # Points taken off by effort, whatever the practice.
+    effort: dict[Literal["low", "medium", "high"], int] = {"low": 0, "medium": 5, "high": 10}
 
 
-class PowerCondition(Model):
-    power_at_most: Iap2Level | None = None
-    power_at_least: Iap2Level | None = None
+class Reading(Model):
+    """The rules that reconcile what a team says with what it does. Every rule is off unless
+    the file turns it on, so an assessment stored under an earlier version keeps its reading."""
 
-    @model_validator(mode="after")
-    def _one_bound(self) -> PowerCondition:
-        if (self.power_at_most is None) == (self.power_at_least is None):
-            raise ValueError("give exactly one of 'power_at_most' or 'power_at_least'")
-        return self
-
-
-class FlagCondition(Model):
-    flag: Literal["consultation_trap"]
-
-
-class AnswerCondition(Model):
-    """Fires when a rated item got one of `values`, or a choice item one of `options`."""
-
-    item: Identifier
-    values: tuple[int, ...] = ()
-    options: tuple[Identifier, ...] = ()
-
-    @model_validator(mode="after")
-    def _one_target(self) -> AnswerCondition:
-        if bool(self.values) == bool(self.options):
-            raise ValueError("give exactly one of 'values' or 'options'")
-        if any(not 1 <= v <= 5 for v in self.values):
-            raise ValueError("values must be on the 1-5 scale")
-        return self
-
-
-Condition = DimensionCondition | OverallCondition | PowerCondition | FlagCondition | AnswerCondition
-
-
-class Effort(StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-
-
-class Recommendation(Model):
-    """A tool or method, with the conditions under which it is recommended."""
-
-    id: Identifier
-    concept: NonEmpty | None = None
-    title: Text
-    summary: Text
-    when: Text
-    steps: tuple[Text, ...] = Field(min_length=1)
-    effort: Effort
-    duration: Text
-    who: Text
-    example: Text
-    caution: Text
-    # What it strengthens: dimension ids or "power"; used to rank by need.
-    addresses: tuple[Identifier, ...] = Field(min_length=1)
-    conditions: tuple[Condition, ...] = Field(min_length=1)
-    match: Literal["any", "all"] = "any"
-    boost: float = Field(default=0, ge=-50, le=50)
+    # The highest overall stage (level id) a power-sharing level allows; unlisted: no cap.
+    stage_cap: dict[Iap2Level, Identifier] = {}
+    say_do: SayDoCheck | None = None
+    # "Not applicable" counts as not rated for coverage (else it leaves the denominator).
+    not_applicable_counts_as_unrated: bool = False
+    feasibility: Feasibility | None = None
 
 
 # --- the questionnaire ------------------------------------------------------------------
@@ -257,6 +197,7 @@ class Questionnaire(Model):
     dimensions: tuple[Dimension, ...] = Field(min_length=1)
     sections: tuple[Section, ...] = Field(min_length=1)
     power: PowerSettings | None = None
+    reading: Reading = Reading()
     recommendations: tuple[Recommendation, ...] = ()
 
     _items: dict[str, Item] = PrivateAttr(default_factory=dict)

@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet, Value
+from .claims import SayDo, say_do_contradiction
+from .coverage import covers
 from .power import PowerResult, score_power
-from .questionnaire import Item, Questionnaire
+from .questionnaire import Iap2Level, Item, Questionnaire
 from .rounding import whole_points
 
 # The overall index needs a score on at least this share of the dimensions.
@@ -41,6 +43,7 @@ class DimensionScore:
     not_applicable: int
     unanswered: int
     contributions: tuple[Contribution, ...]
+    not_applicable_share: float = 0.0  # weight marked "doesn't apply" / all the weight (0-1)
 
     @property
     def sufficient(self) -> bool:
@@ -60,13 +63,22 @@ class Scores:
     questionnaire_id: str
     version: int
     dimensions: Mapping[str, DimensionScore]
-    overall: int | None  # whole points
-    overall_level_id: str | None
+    overall: int | None  # whole points: the capability score
+    overall_level_id: str | None  # the headline stage, after any cap by power-sharing
     power: PowerResult | None
+    capability_level_id: str | None = None  # the stage the score alone would give
+    stage_held_back_by: Iap2Level | None = None  # the power level that caps the stage
+    dont_know_share: float = 0.0  # of the scored questions answered, share "don't know"
+    say_do: SayDo | None = None  # statements about sharing power against the practice
 
     @property
     def flags(self) -> tuple[str, ...]:
-        return ("consultation_trap",) if self.power and self.power.consultation_trap else ()
+        flags = []
+        if self.power and self.power.consultation_trap:
+            flags.append("consultation_trap")
+        if self.say_do is not None:
+            flags.append("say_do_contradiction")
+        return tuple(flags)
 
     def score_of(self, target: str) -> int | None:
         """The score of a dimension id, or of "power" (the power-sharing index)."""
@@ -101,11 +113,17 @@ def score_dimension(
     items = q.rated_items(dimension_id)
     numeric: list[tuple[Item, Value, float]] = []
     dont_know = not_applicable = unanswered = 0
-    applicable_weight = 0.0
+    applicable_weight = not_applicable_weight = 0.0
+    # Version 2 files count "doesn't apply" as not rated: one remaining statement out of six
+    # cannot speak for the whole dimension.
+    na_in_denominator = q.reading.not_applicable_counts_as_unrated
     for item in items:
         value = answers.get(item.id)
         if value == NOT_APPLICABLE:
             not_applicable += 1
+            not_applicable_weight += item.weight
+            if na_in_denominator:
+                applicable_weight += item.weight
             continue
         applicable_weight += item.weight
         s = item_score(item, value)
@@ -115,6 +133,7 @@ def score_dimension(
             dont_know += 1
         else:
             unanswered += 1
+    total_weight = sum(item.weight for item in items)
     answered_weight = sum(item.weight for item, _, _ in numeric)
     coverage = answered_weight / applicable_weight if applicable_weight else 0.0
     raw = (
@@ -129,8 +148,7 @@ def score_dimension(
         contributions.append(
             Contribution(item.id, value, s, item.weight, item.reverse, share, (s or 0.0) * share)
         )
-    # A small epsilon keeps 0.5 coverage at a 0.5 threshold from failing on float rounding.
-    enough = raw is not None and coverage + 1e-9 >= q.coverage_threshold
+    enough = raw is not None and covers(coverage, q.coverage_threshold)
     score = whole_points(raw) if enough else None
     return DimensionScore(
         dimension_id=dimension_id,
@@ -143,6 +161,7 @@ def score_dimension(
         not_applicable=not_applicable,
         unanswered=unanswered,
         contributions=tuple(contributions),
+        not_applicable_share=not_applicable_weight / total_weight if total_weight else 0.0,
     )
 
 
@@ -163,11 +182,38 @@ def score(q: Questionnaire, answer_set: AnswerSet) -> Scores:
     answers = answer_set.answers
     dimensions = {d.id: score_dimension(q, d.id, answers) for d in q.dimensions}
     overall = overall_index(q, dimensions)
+    power = score_power(q, answers) if q.power_items else None
+    capability = q.level_for(overall).id if overall is not None else None
+    stage, held_back_by = capped_stage(q, capability, power)
     return Scores(
         questionnaire_id=q.id,
         version=q.version,
         dimensions=dimensions,
         overall=overall,
-        overall_level_id=q.level_for(overall).id if overall is not None else None,
-        power=score_power(q, answers) if q.power_items else None,
+        overall_level_id=stage,
+        power=power,
+        capability_level_id=capability,
+        stage_held_back_by=held_back_by,
+        dont_know_share=dont_know_share(q, answers),
+        say_do=say_do_contradiction(q, dimensions, power),
     )
+
+
+def capped_stage(
+    q: Questionnaire, level_id: str | None, power: PowerResult | None
+) -> tuple[str | None, Iap2Level | None]:
+    """The headline stage and the power level that holds it back, if any: a stage never
+    describes more shared power than the practice shows (the questionnaire's `stage_cap`)."""
+    if level_id is None or power is None or power.level is None:
+        return level_id, None
+    cap = q.reading.stage_cap.get(power.level)
+    order = [lvl.id for lvl in q.levels]
+    if cap is None or order.index(level_id) <= order.index(cap):
+        return level_id, None
+    return cap, power.level
+
+
+def dont_know_share(q: Questionnaire, answers: Mapping[str, Value]) -> float:
+    """Of the scored questions that got an answer, the share answered "don't know"."""
+    given = [answers[i.id] for i in q.items.values() if i.is_scored and i.id in answers]
+    return sum(v == DONT_KNOW for v in given) / len(given) if given else 0.0

@@ -6,12 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .concepts import ALL as KNOWN_CONCEPTS
-from .questionnaire import (
-    AnswerCondition,
-    DimensionCondition,
-    ItemKind,
-    Questionnaire,
-)
+from .questionnaire import ItemKind, Questionnaire
+from .rules import AnswerCondition, DimensionCondition, GapCondition
 
 Path = tuple[str | int, ...]
 
@@ -55,9 +51,18 @@ def cross_check(q: Questionnaire, concepts: Iterable[str] = KNOWN_CONCEPTS) -> l
                 problems.append(
                     Problem((*here, "dimension"), f"unknown dimension '{item.dimension}'")
                 )
+    level_ids = [lvl.id for lvl in q.levels]
     for d_index, dim in enumerate(q.dimensions):
         if not q.rated_items(dim.id):
             problems.append(Problem(("dimensions", d_index), f"dimension '{dim.id}' has no items"))
+        if dim.levels is not None and sorted(dim.levels) != sorted(level_ids):
+            problems.append(
+                Problem(
+                    ("dimensions", d_index, "levels"),
+                    f"describe every level ({', '.join(level_ids)}), no more, no less",
+                )
+            )
+    problems += _check_reading(q, level_ids)
 
     power_items = q.power_items
     if power_items and q.power is None:
@@ -93,6 +98,12 @@ def _check_condition(q: Questionnaire, cond: object, here: Path) -> list[Problem
         and q.dimension(cond.dimension) is None
     ):
         return [Problem((*here, "dimension"), f"unknown dimension '{cond.dimension}'")]
+    if isinstance(cond, GapCondition):
+        areas = {i.area for i in q.power_items if i.role == "practice"}
+        if cond.gap_in not in areas:
+            return [
+                Problem((*here, "gap_in"), f"no power-sharing question has area '{cond.gap_in}'")
+            ]
     if isinstance(cond, AnswerCondition):
         item = q.item(cond.item)
         if item is None:
@@ -106,6 +117,21 @@ def _check_condition(q: Questionnaire, cond: object, here: Path) -> list[Problem
             if unknown:
                 return [Problem((*here, "options"), f"unknown option(s) {', '.join(unknown)}")]
     return []
+
+
+def _check_reading(q: Questionnaire, level_ids: list[str]) -> list[Problem]:
+    problems = []
+    for power_level, level_id in q.reading.stage_cap.items():
+        if level_id not in level_ids:
+            where = ("reading", "stage_cap", power_level.value)
+            problems.append(Problem(where, f"unknown level '{level_id}'"))
+    say_do = q.reading.say_do
+    if say_do is not None and q.dimension(say_do.dimension) is None:
+        where = ("reading", "say_do", "dimension")
+        problems.append(Problem(where, f"unknown dimension '{say_do.dimension}'"))
+    if say_do is not None and q.power is None:
+        problems.append(Problem(("reading", "say_do"), "needs a 'power' block to compare with"))
+    return problems
 
 
 def _duplicates(ids: list[str], where: str, what: str) -> list[Problem]:

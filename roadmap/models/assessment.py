@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..core.status import AssessmentStatus
 from ..extensions import db
 
 
@@ -24,7 +25,7 @@ class Assessment(db.Model):
     locale: Mapped[str] = mapped_column(String(8))
     service_name: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str | None] = mapped_column(String(40))
-    status: Mapped[str] = mapped_column(String(20), default="in_progress")
+    status: Mapped[str] = mapped_column(String(20), default=AssessmentStatus.IN_PROGRESS)
     previous_id: Mapped[int | None] = mapped_column(
         ForeignKey("assessment.id", ondelete="SET NULL")
     )

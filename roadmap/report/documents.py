@@ -13,14 +13,13 @@ from datetime import datetime
 from flask import Flask, current_app, render_template
 from flask_babel import force_locale, format_date
 
-from ..core.charts import svg_radar
 from ..core.method import method_facts
 from ..core.results import Results
-from ..models.assessment import Assessment
-from ..web.forms import ROLES
-from .pdf import render_pdf_isolated
+from .charts import radar_drawing
+from .renderpool import KeyedLocks, RenderBusy, pool_for
+from .summary import reading_context
 from .typography import french_spacing_html
-from .wording import radar_chart, written_reflections
+from .wording import ROLE_NAMES
 
 TOP_RECOMMENDATIONS = 3  # in full; the others are listed by name
 
@@ -32,12 +31,6 @@ class ReportMeta:
     service_name: str | None
     role: str | None
     date: datetime | None
-
-
-def meta_of(assessment: Assessment) -> ReportMeta:
-    return ReportMeta(
-        assessment.service_name, assessment.role, assessment.submitted_at or assessment.updated_at
-    )
 
 
 class ReportCache:
@@ -95,21 +88,16 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
     """The print HTML of a report, in `locale` (needs an app context)."""
     q = results.questionnaire
     with force_locale(locale):
-        chart = radar_chart(results, locale)
-        roles = {c.value: str(c.label) for c in ROLES}
+        context = reading_context(results, locale)
         recs = results.recommendations
         html = render_template(
             "report/report.html",
-            q=q,
-            results=results,
-            locale=locale,
-            chart=chart,
-            svg=svg_radar(chart),
-            reflections=written_reflections(results),
+            **context,
+            svg=radar_drawing(context["chart"]),
             method=method_facts(q),
             meta={
                 "service_name": meta.service_name,
-                "role": roles.get(meta.role or ""),
+                "role": ROLE_NAMES.get(meta.role or ""),
                 "date": format_date(meta.date, "long") if meta.date else "",
             },
             recommendations=recs[:TOP_RECOMMENDATIONS],
@@ -121,24 +109,25 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
     return french_spacing_html(html) if locale == "fr" else html
 
 
-# One render at a time per process: it bounds memory, and a download that arrives while the
-# same report is being prefetched waits for it instead of rendering it a second time.
-_render_lock = threading.Lock()
+# A download that arrives while the same report is being prefetched waits for it instead of
+# rendering it a second time; different reports render side by side, as many as the pool allows.
+_in_flight = KeyedLocks()
 _prefetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-prefetch")
 
 
 def report_pdf(results: Results, meta: ReportMeta, locale: str) -> bytes:
-    """The PDF report, from the cache when nothing it shows has changed."""
+    """The PDF report, from the cache when nothing it shows has changed; raises RenderBusy or
+    RenderTimeout (renderpool) when the server cannot render it now."""
     cache = _cache()
     key = cache_key(results, meta, locale)
     pdf = cache.get(key)
     if pdf is not None:
         return pdf
-    with _render_lock:
+    with _in_flight.hold(key):
         pdf = cache.get(key)
         if pdf is None:
             html = report_html(results, meta, locale)
-            pdf = render_pdf_isolated(html, current_app.config["REPORT_RECYCLE_AFTER"])
+            pdf = pool_for(current_app.config).render(html)
             cache.put(key, pdf)
     return pdf
 
@@ -154,6 +143,8 @@ def prefetch(results: Results, meta: ReportMeta, locale: str) -> None:
         with app.app_context():
             try:
                 report_pdf(results, meta, locale)
+            except RenderBusy:  # downloads come first; this one will render on demand
+                pass
             except Exception:  # a failed prefetch only means the download renders it itself
                 app.logger.exception("report prefetch failed")
 

@@ -5,19 +5,13 @@ Shared by the web pages, the PDF report and the CLI so that all three say the sa
 
 from __future__ import annotations
 
-from typing import Any
-
 from babel.lists import format_list
 from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..core.answers import DONT_KNOW, NOT_APPLICABLE, Value
-from ..core.charts import Radar, radar
-from ..core.power import ARNSTEIN_FOR_IAP2
-from ..core.questionnaire import Iap2Level, Item, ItemKind, Questionnaire
-from ..core.recommend import Reason
-from ..core.results import Results
+from ..core.questionnaire import Iap2Level, ItemKind, MaturityLevel, Questionnaire
 from ..core.scoring import scale_points
 
 IAP2_NAMES = {
@@ -51,6 +45,15 @@ ARNSTEIN_NAMES = {
 ARNSTEIN_GROUPS = {
     "tokenism": _l("tokenism"),
     "citizen_power": _l("citizen power"),
+}
+# Who answered, as the start form offers it and the report's cover prints it.
+ROLE_NAMES = {
+    "frontline": _l("Front-line public servant"),
+    "manager": _l("Manager or team lead"),
+    "trainer": _l("Trainer or facilitator"),
+    "elected": _l("Elected official"),
+    "partner": _l("Citizen, partner or community organisation"),
+    "other": _l("Other"),
 }
 EFFORT_NAMES = {"low": _l("Low effort"), "medium": _l("Medium effort"), "high": _l("High effort")}
 
@@ -103,9 +106,28 @@ def score_cell(value: int | None) -> str:
     return "—" if value is None else str(value)
 
 
+def level_of(q: Questionnaire, level_id: str | None) -> MaturityLevel | None:
+    return next((lvl for lvl in q.levels if lvl.id == level_id), None)
+
+
 def level_name(q: Questionnaire, level_id: str | None, locale: str) -> str:
-    level = next((lvl for lvl in q.levels if lvl.id == level_id), None)
+    """A maturity level's name, or "Not enough answers" when there is no level."""
+    level = level_of(q, level_id)
     return level.name.get(locale) if level else _("Not enough answers")
+
+
+def level_description(
+    q: Questionnaire, level_id: str | None, locale: str, dimension_id: str | None = None
+) -> str:
+    """What a maturity level means in practice, in a dimension when the questionnaire
+    describes each of its levels ("" when there is no level)."""
+    level = level_of(q, level_id)
+    if level is None:
+        return ""
+    dim = q.dimension(dimension_id) if dimension_id else None
+    if dim is not None and dim.levels:
+        return dim.levels[level.id].get(locale)
+    return level.description.get(locale)
 
 
 def subject_name(q: Questionnaire, subject: str, locale: str) -> str:
@@ -131,149 +153,3 @@ def answer_text(q: Questionnaire, item_id: str, value: Value | None, locale: str
     point = next((p for p in q.scale if p.value == value), None)
     # A no-break space keeps the rating with its dash: "4 –" never ends a line.
     return f"{value}\u00a0– {point.label.get(locale)}" if point else str(value)
-
-
-def reason_text(q: Questionnaire, reason: Reason, locale: str) -> str:
-    """One sentence saying why a recommendation was made."""
-    if reason.kind == "dimension":
-        values = {
-            "dimension": subject_name(q, reason.subject, locale),
-            "score": round(reason.value),
-            "threshold": round(reason.threshold),
-        }
-        if reason.comparison == "below":
-            return _("%(dimension)s scores %(score)s out of 100, below %(threshold)s.", **values)
-        return _("%(dimension)s scores %(score)s out of 100, at least %(threshold)s.", **values)
-    if reason.kind == "overall":
-        values = {"score": round(reason.value), "threshold": round(reason.threshold)}
-        if reason.comparison == "below":
-            return _("Overall readiness is %(score)s out of 100, below %(threshold)s.", **values)
-        return _("Overall readiness is %(score)s out of 100, at least %(threshold)s.", **values)
-    if reason.kind == "power":
-        level = str(IAP2_NAMES[Iap2Level(reason.value)])
-        threshold = str(IAP2_NAMES[Iap2Level(reason.threshold)])
-        if reason.comparison == "at_most":
-            return _(
-                "Power-sharing is at “%(level)s” (“%(threshold)s” or below).",
-                level=level,
-                threshold=threshold,
-            )
-        return _(
-            "Power-sharing reaches “%(level)s” (“%(threshold)s” or above).",
-            level=level,
-            threshold=threshold,
-        )
-    if reason.kind == "flag":
-        return _(
-            "The consultation trap applies: you aim at co-creation but decisions, "
-            "resources and risk stay with the service."
-        )
-    item = q.item(reason.subject)
-    question = (item.text.get(locale) if item else reason.subject).rstrip(".")
-    return _(
-        "You answered “%(answer)s” to “%(question)s”.",
-        answer=answer_text(q, reason.subject, reason.value, locale),
-        question=question,
-    )
-
-
-def radar_chart(results: Results, locale: str) -> Radar:
-    """The radar of a results page or report, its series named in the reader's language."""
-    return radar(results, locale, _("This assessment"), _("Previous assessment"))
-
-
-def written_reflections(results: Results) -> list[tuple[Item, str]]:
-    """The reflections that have text, in questionnaire order, with their questions."""
-    reflections = results.answers.reflections
-    return [
-        (item, reflections[item.id])
-        for item in results.questionnaire.items.values()
-        if item.kind is ItemKind.TEXT and (reflections.get(item.id) or "").strip()
-    ]
-
-
-def results_summary(results: Results, locale: str) -> dict[str, Any]:
-    """A plain, JSON-ready account of the results, in one language (for the CLI and tests)."""
-    q, scores = results.questionnaire, results.scores
-    power = scores.power
-    return {
-        "questionnaire": {"id": q.id, "version": q.version},
-        "locale": locale,
-        "overall": {
-            "score": scores.overall,
-            "level": scores.overall_level_id,
-            "level_name": level_name(q, scores.overall_level_id, locale),
-        },
-        "dimensions": [
-            {
-                "id": d.dimension_id,
-                "name": subject_name(q, d.dimension_id, locale),
-                "score": d.score,
-                "coverage": round(d.coverage, 3),
-                "level": d.level_id,
-                "level_name": level_name(q, d.level_id, locale) if d.level_id else None,
-                "answered": d.answered,
-                "dont_know": d.dont_know,
-                "not_applicable": d.not_applicable,
-                "unanswered": d.unanswered,
-                "explanation": [
-                    {
-                        "item": c.item_id,
-                        "answer": c.answer,
-                        "item_score": c.item_score,
-                        "weight": c.weight,
-                        "reverse": c.reverse,
-                        "weight_share": round(c.weight_share, 4),
-                        "points": round(c.points, 2),
-                    }
-                    for c in d.contributions
-                ],
-            }
-            for d in scores.dimensions.values()
-        ],
-        "power_sharing": None
-        if power is None
-        else {
-            "index": power.index,
-            "level": power.level.value if power.level else None,
-            "level_name": str(IAP2_NAMES[power.level]) if power.level else None,
-            "uncapped_level": power.uncapped_level.value if power.uncapped_level else None,
-            "capped_at_consult": power.capped,
-            "aim": power.aim.value if power.aim else None,
-            "arnstein_rung": power.arnstein_rung,
-            "arnstein_rung_name": str(ARNSTEIN_NAMES[ARNSTEIN_FOR_IAP2[power.level]])
-            if power.level
-            else None,
-            "coverage": round(power.coverage, 3),
-            "explanation": [
-                {
-                    "item": c.item_id,
-                    "area": c.area,
-                    "option": c.option_id,
-                    "level": c.level.value if c.level else None,
-                    "weight": c.weight,
-                    "points": c.points,
-                    "key_area": c.key_area,
-                }
-                for c in power.contributions
-            ],
-        },
-        "flags": list(scores.flags),
-        "strengths": [
-            {"id": h.subject, "name": subject_name(q, h.subject, locale), "score": h.score}
-            for h in results.strengths
-        ],
-        "priorities": [
-            {"id": h.subject, "name": subject_name(q, h.subject, locale), "score": h.score}
-            for h in results.priorities
-        ],
-        "recommendations": [
-            {
-                "id": r.recommendation_id,
-                "title": q.recommendation(r.recommendation_id).title.get(locale),
-                "relevance": round(r.relevance, 1),
-                "reasons": [reason_text(q, reason, locale) for reason in r.reasons],
-            }
-            for r in results.recommendations
-        ],
-    }

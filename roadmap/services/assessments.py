@@ -6,16 +6,17 @@ import secrets
 from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 
+from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from ..content.catalogue import catalogue
 from ..core.answers import AnswerSet, Value, decode_value
-from ..core.questionnaire import ItemKind, Questionnaire
+from ..core.questionnaire import Questionnaire
+from ..core.status import AssessmentStatus
 from ..extensions import db
 from ..models.assessment import Answer, Assessment, Reflection, utcnow
-
-IN_PROGRESS = "in_progress"
-SUBMITTED = "submitted"
+from .errors import NotFound
 
 
 def new_token() -> str:
@@ -38,7 +39,7 @@ def create(
         locale=locale,
         service_name=(service_name or "").strip() or None,
         role=role or None,
-        status=IN_PROGRESS,
+        status=AssessmentStatus.IN_PROGRESS,
         previous_id=previous.id if previous else None,
     )
     db.session.add(assessment)
@@ -54,19 +55,37 @@ def create(
     return assessment
 
 
-def by_token(token: str, max_age_days: int) -> Assessment | None:
-    """The assessment behind a resume token, unless the token is unknown or has lapsed."""
+def reassess(previous: Assessment, q: Questionnaire) -> Assessment:
+    """Start a new assessment of the same service on `q`, from the previous one's answers.
+
+    The previous assessment and its link stay as they are, so its results can still be read."""
+    return create(q, previous.locale, previous.service_name, previous.role, previous=previous)
+
+
+def by_token(token: str, max_age_days: int) -> tuple[Assessment, Questionnaire]:
+    """The assessment behind a resume token and the questionnaire version it was answered on.
+
+    Raises NotFound for unknown, lapsed and malformed tokens alike, so a token reveals nothing,
+    and when the file of that questionnaire version was removed from the install."""
     if not token or len(token) > 64:
-        return None
+        raise NotFound()
     assessment = db.session.scalar(select(Assessment).where(Assessment.token == token))
     if assessment is None:
-        return None
+        raise NotFound()
     last_used = assessment.updated_at
     if last_used.tzinfo is None:  # SQLite hands back naive datetimes; they were stored as UTC
         last_used = last_used.replace(tzinfo=UTC)
     if datetime.now(UTC) - last_used > timedelta(days=max_age_days):
-        return None
-    return assessment
+        raise NotFound()
+    q = catalogue().get(assessment.questionnaire_id, assessment.questionnaire_version)
+    if q is None:
+        current_app.logger.error(
+            "questionnaire %s v%s is missing",
+            assessment.questionnaire_id,
+            assessment.questionnaire_version,
+        )
+        raise NotFound()
+    return assessment, q
 
 
 def _upsert(model: type, column: str, assessment_id: int, values: Mapping[str, str]) -> None:
@@ -93,8 +112,13 @@ def save(
     assessment: Assessment,
     answers: Mapping[str, Value | None],
     reflections: Mapping[str, str | None] | None = None,
+    locale: str | None = None,
 ) -> None:
-    """Save one page: set the given answers, clear those given as None, touch the assessment."""
+    """Save one page: set the given answers, clear those given as None, touch the assessment.
+
+    `locale` is the language the person is answering in: it becomes the assessment's language
+    (the default of its report, and what a new device shows), saved with the page rather than
+    when someone merely reads a page in another language."""
     reflections = reflections or {}
     cleared_answers = [k for k, v in answers.items() if v is None]
     cleared_notes = [k for k, v in reflections.items() if not (v or "").strip()]
@@ -114,24 +138,22 @@ def save(
                     model.assessment_id == assessment.id, model.item_id.in_(cleared)
                 )
             )
+    if locale:
+        assessment.locale = locale
     assessment.updated_at = utcnow()
     db.session.commit()
     db.session.expire(assessment, ["answers", "reflections"])
 
 
 def submit(assessment: Assessment) -> None:
-    assessment.status = SUBMITTED
+    """Mark the assessment as answered: its results can be read from now on."""
+    assessment.status = AssessmentStatus.SUBMITTED
     assessment.submitted_at = utcnow()
     db.session.commit()
 
 
-def set_locale(assessment: Assessment, locale: str) -> None:
-    if assessment.locale != locale:
-        assessment.locale = locale
-        db.session.commit()
-
-
 def to_answer_set(assessment: Assessment) -> AnswerSet:
+    """The stored answers as the core reads them."""
     return AnswerSet(
         questionnaire=assessment.questionnaire_id,
         version=assessment.questionnaire_version,
@@ -139,38 +161,3 @@ def to_answer_set(assessment: Assessment) -> AnswerSet:
         answers={a.item_id: decode_value(a.value) for a in assessment.answers},
         reflections={r.item_id: r.text for r in assessment.reflections},
     )
-
-
-def section_status(q: Questionnaire, answer_set: AnswerSet) -> dict[str, str]:
-    """Per section: "not_started", "in_progress" or "completed".
-
-    Reflections are optional, so a section is completed once its scored questions are answered
-    ("don't know" counts as an answer); a reflections-only section once every text is written.
-    """
-    status = {}
-    for section in q.sections:
-        scored = [i for i in section.items if i.kind is not ItemKind.TEXT]
-        texts = [i for i in section.items if i.kind is ItemKind.TEXT]
-        answered = sum(i.id in answer_set.answers for i in scored)
-        written = sum(bool((answer_set.reflections.get(i.id) or "").strip()) for i in texts)
-        required = scored or texts
-        done = answered if scored else written
-        if answered + written == 0:
-            status[section.id] = "not_started"
-        elif done == len(required):
-            status[section.id] = "completed"
-        else:
-            status[section.id] = "in_progress"
-    return status
-
-
-def progress(q: Questionnaire, answer_set: AnswerSet) -> int:
-    """Percentage of questions answered, reflections included."""
-    total = len(q.items)
-    done = sum(
-        bool((answer_set.reflections.get(i.id) or "").strip())
-        if i.kind is ItemKind.TEXT
-        else i.id in answer_set.answers
-        for i in q.items.values()
-    )
-    return round(100 * done / total) if total else 0

@@ -1,34 +1,34 @@
-"""Finding the assessment behind a resume token, for every blueprint that shows one."""
+"""Loading what a route shows: the assessment behind a resume token, for every blueprint."""
 
 from __future__ import annotations
 
-from flask import abort, current_app, g, request
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
 
-from ..content.catalogue import catalogue
-from ..core.questionnaire import Questionnaire
-from ..models.assessment import Assessment
+from flask import current_app, g, redirect, url_for
+
+from ..core.status import AssessmentStatus
 from ..services import assessments
 
 
-def load(token: str) -> tuple[Assessment, Questionnaire]:
-    """The assessment and the questionnaire version it was answered on, or a plain 404.
+def with_assessment(*, submitted: bool = False) -> Callable:
+    """Give the view `(assessment, q, **url_args)` for the route's `token`.
 
-    Unknown, lapsed and malformed tokens all get the same 404, so a token reveals nothing.
-    """
-    assessment = assessments.by_token(token, current_app.config["RESUME_TOKEN_DAYS"])
-    if assessment is None:
-        abort(404)
-    q = catalogue().get(assessment.questionnaire_id, assessment.questionnaire_version)
-    if q is None:  # the file for that version was removed from the install
-        current_app.logger.error(
-            "questionnaire %s v%s is missing",
-            assessment.questionnaire_id,
-            assessment.questionnaire_version,
-        )
-        abort(404)
-    g.assessment_locale = assessment.locale
-    chosen = request.args.get("lang")
-    if chosen in current_app.config["LANGUAGES"]:
-        # Switching language on an assessment page also sets the default of its PDF report.
-        assessments.set_locale(assessment, chosen)
-    return assessment, q
+    Unknown, lapsed and malformed tokens all get the same 404 (a service NotFound), so a token
+    reveals nothing. With `submitted`, an assessment still being answered is sent to its
+    check-your-answers page instead. Loading never writes: reading a page changes nothing."""
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(token: str, **kwargs: Any):
+            assessment, q = assessments.by_token(token, current_app.config["RESUME_TOKEN_DAYS"])
+            # Someone resuming on a new device sees the language the assessment is in.
+            g.assessment_locale = assessment.locale
+            if submitted and assessment.status != AssessmentStatus.SUBMITTED:
+                return redirect(url_for("assessment.check", token=token))
+            return view(assessment, q, **kwargs)
+
+        return wrapper
+
+    return decorate

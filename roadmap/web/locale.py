@@ -43,26 +43,6 @@ def init_app(app: Flask) -> None:
 
         return {"switch_url": switch_url}
 
-    from ..report import wording as presenters
-
-    app.jinja_env.globals.update(
-        answer_text=presenters.answer_text,
-        reason_text=presenters.reason_text,
-        level_name=presenters.level_name,
-        subject_name=presenters.subject_name,
-        score_text=presenters.score_text,
-        score_cell=presenters.score_cell,
-        number=presenters.number_text,
-        dimension_weights_text=presenters.dimension_weights_text,
-        scale_points_text=presenters.scale_points_text,
-        IAP2_NAMES=presenters.IAP2_NAMES,
-        IAP2_PROMISES=presenters.IAP2_PROMISES,
-        ARNSTEIN_NAMES=presenters.ARNSTEIN_NAMES,
-        ARNSTEIN_GROUPS=presenters.ARNSTEIN_GROUPS,
-        EFFORT_NAMES=presenters.EFFORT_NAMES,
-    )
-    app.jinja_env.filters["number"] = presenters.number_text
-
 
 def ui_locale() -> str:
     """The language of this request: used for UI strings and questionnaire text alike."""

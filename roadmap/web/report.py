@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from flask import Blueprint, Response, current_app, redirect, request, url_for
+from flask import Blueprint, Response, current_app, request
 
-from ..report import documents as reports
-from ..services import results as results_service
-from . import access
+from ..services import reports
+from .access import with_assessment
+from .limits import limited
 
 bp = Blueprint("report", __name__, url_prefix="/report")
 
@@ -23,16 +23,14 @@ def _filename(service_name: str | None, locale: str) -> str:
 
 
 @bp.get("/<token>.pdf")
-def download(token: str):
-    assessment, q = access.load(token)
-    if assessment.status != "submitted":
-        return redirect(url_for("assessment.check", token=token))
+@limited("pdf")
+@with_assessment(submitted=True)
+def download(assessment, q):
     # The reader's language: chosen at download, else the assessment's.
     locale = request.args.get("lang")
     if locale not in current_app.config["LANGUAGES"]:
         locale = assessment.locale
-    results = results_service.analyse(assessment, q)
-    pdf = reports.report_pdf(results, reports.meta_of(assessment), locale)
+    pdf = reports.pdf_of(assessment, q, locale)
     response = Response(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = (
         f'attachment; filename="{_filename(assessment.service_name, locale)}"'

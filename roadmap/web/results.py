@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, render_template
 
-from ..core.charts import plotly_figure
-from ..report import documents as reports
-from ..report.wording import radar_chart, written_reflections
+from ..report.charts import plotly_figure
+from ..report.summary import reading_context
+from ..services import reports
 from ..services import results as results_service
-from . import access
+from .access import with_assessment
 from .forms import ActionForm, ReportForm
 from .locale import ui_locale
 
@@ -16,23 +16,18 @@ bp = Blueprint("results", __name__, url_prefix="/results")
 
 
 @bp.get("/<token>")
-def show(token: str):
-    assessment, q = access.load(token)
-    if assessment.status != "submitted":
-        return redirect(url_for("assessment.check", token=token))
+@with_assessment(submitted=True)
+def show(assessment, q):
     locale = ui_locale()
     results = results_service.analyse(assessment, q)
-    chart = radar_chart(results, locale)
+    context = reading_context(results, locale)
     page = render_template(
         "results/show.html",
+        **context,
         assessment=assessment,
-        q=q,
-        results=results,
-        chart=chart,
-        figure=plotly_figure(chart),
-        reflections=written_reflections(results),
+        figure=plotly_figure(context["chart"]),
         form=ActionForm(),
         report_form=ReportForm(lang=locale),
     )
-    reports.prefetch(results, reports.meta_of(assessment), locale)
+    reports.prefetch(assessment, results, locale)
     return page

@@ -126,7 +126,8 @@ def random_answers(q, rnd):
     answers = {}
     for item in q.items.values():
         if item.kind is ItemKind.RATED:
-            answers[item.id] = rnd.choice([1, 2, 3, 4, 5, 1, 5, DONT_KNOW, NOT_APPLICABLE])
+            extra = [] if item.precondition else [NOT_APPLICABLE]
+            answers[item.id] = rnd.choice([1, 2, 3, 4, 5, 1, 5, DONT_KNOW, *extra])
         elif item.kind is ItemKind.CHOICE:
             answers[item.id] = rnd.choice([o.id for o in item.options] + [DONT_KNOW])
     return AnswerSet(q.id, q.version, "fr", answers)
@@ -141,8 +142,12 @@ def test_every_recommendation_is_reachable_and_none_is_universal(cosie):
         scores = score(cosie, answer_set)
         for rec in cosie.recommendations:
             fired[rec.id] += evaluate(rec, scores, answer_set) is not None
-    assert [r for r, n in fired.items() if n == 0] == []
     assert [r for r, n in fired.items() if n == samples] == []
+    # The methods for advanced teams (overall 70+ and shared power) are rare in random answers:
+    # the example of a team at its best reaches them.
+    best = load_example(cosie, "all-best.json")
+    reached = {r.recommendation_id for r in best.recommendations}
+    assert [r for r, n in fired.items() if n == 0 and r not in reached] == []
 
 
 def load_example(cosie, name):
@@ -180,17 +185,24 @@ def test_all_worst(cosie):
     assert "spread-practice" not in first_ids(results, 100)
 
 
-def test_all_dont_know_gives_no_numbers_and_no_advice(cosie):
+def test_all_dont_know_gives_no_numbers_but_guidance_to_find_out(cosie):
     results = load_example(cosie, "all-dont-know.json")
     assert results.scores.overall is None
     assert all(d.score is None and d.coverage == 0 for d in results.scores.dimensions.values())
     assert results.scores.power.level is None
-    assert results.recommendations == ()
+    # The pre-start questions and the ways to find out, because most answers are "don't know".
+    assert set(first_ids(results, 2)) == {"prestart-workshop", "asset-mapping"}
+    for rec in results.recommendations:
+        assert any(r.kind == "dont_know" and r.value == 100 for r in rec.reasons)
 
 
 def test_consultation_only_service_gets_power_sharing_tools_first(cosie):
     results = load_example(cosie, "consultation-only.json")
-    assert results.scores.power.level is Iap2Level.CONSULT
+    power = results.scores.power
+    # Decisions at consult, resources and risk at inform: two of the three key areas reach no
+    # more than inform, so the index's consult is held at inform by those two.
+    assert (power.uncapped_level, power.level) == (Iap2Level.CONSULT, Iap2Level.INFORM)
+    assert power.held_back_by == ("resources", "risk")
     assert results.scores.flags == ("consultation_trap",)
     power_tools = {
         "clarify-promise",
@@ -198,6 +210,7 @@ def test_consultation_only_service_gets_power_sharing_tools_first(cosie):
         "shared-budget",
         "shared-risk-trial",
         "citizens-convention",
+        "transparent-process",  # low effort, it also shares what becomes of citizens' input
     }
     assert set(first_ids(results, 3)) <= power_tools
     assert first_ids(results, 1) == ["clarify-promise"]
@@ -218,7 +231,7 @@ def test_mixed_team_is_in_between(cosie):
     assert 40 <= results.scores.overall < 70
     assert results.scores.power.level in (Iap2Level.CONSULT, Iap2Level.INVOLVE)
     assert results.priorities and results.recommendations
-    assert "staff-capacity" in first_ids(results, 5)
+    assert "staff-capacity" in first_ids(results, 8)
 
 
 def test_roadmap_check_passes_on_the_shipped_questionnaires():

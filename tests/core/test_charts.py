@@ -1,4 +1,4 @@
-"""Chart geometry: the Plotly figure and the server-drawn SVG radar agree with the scores."""
+"""Chart geometry: the server-drawn SVG radar puts every mark where the scores say."""
 
 import math
 
@@ -13,11 +13,11 @@ from roadmap.core.charts import (
     Radar,
     Series,
     label_lines,
-    plotly_figure,
     polar_point,
     svg_radar,
 )
 
+COLOURS = ("#111111", "#222222")
 SIX_AXES = Radar(
     axes=("A", "B", "C", "D", "E", "F"),
     series=(Series("Now", (100, 50, 0, None, 25, 75)), Series("Before", (50,) * 6)),
@@ -40,26 +40,26 @@ def test_values_outside_0_100_are_clamped():
 
 
 def test_svg_radar_draws_each_score_at_its_distance_from_the_centre():
-    svg = svg_radar(SIX_AXES, size=400, margin=90)
+    svg = svg_radar(SIX_AXES, COLOURS, size=400, margin=90)
     radius = 110
     now = points(svg.polygons[0][0])
     distances = [math.dist(p, (200, 200)) for p in now]
     # A missing score (None) is drawn at the centre; the data table names it.
     expected = [radius, radius / 2, 0, 0, radius / 4, radius * 0.75]
     assert distances == pytest.approx(expected, abs=0.01)
-    assert [colour for _, colour, _ in svg.polygons] == ["#1d5e8c", "#b35900"]
+    assert [colour for _, colour, _ in svg.polygons] == list(COLOURS)
     assert len(svg.rings) == 4 and len(svg.spokes) == 6 and len(svg.labels) == 6
     ticks = [math.dist((p.x, p.y), (200, 200)) for _, p in svg.ticks]
     assert ticks == pytest.approx([27.5, 55, 82.5], abs=0.01)
 
 
 def test_svg_radar_labels_are_anchored_away_from_the_chart():
-    anchors = [anchor for _, _, anchor in svg_radar(SIX_AXES).labels]
+    anchors = [anchor for _, _, anchor in svg_radar(SIX_AXES, COLOURS).labels]
     assert anchors == ["middle", "start", "start", "middle", "end", "end"]
 
 
 def test_svg_radar_is_cropped_to_its_top_and_bottom_labels():
-    svg = svg_radar(SIX_AXES, size=400, margin=90)
+    svg = svg_radar(SIX_AXES, COLOURS, size=400, margin=90)
     reach = 110 + LABEL_GAP
     room = LABEL_SIZE * CROP_ROOM
     box = [float(v) for v in svg.view_box.split()]
@@ -78,7 +78,7 @@ def test_long_axis_names_wrap_at_the_space_nearest_their_middle():
 
 def test_wrapped_names_grow_away_from_the_chart():
     chart = Radar(("Service apprenant", "B", "Pouvoir partagé", "D"), (Series("Now", (50,) * 4),))
-    svg = svg_radar(chart, size=400, margin=90)
+    svg = svg_radar(chart, COLOURS, size=400, margin=90)
     lines = {text: p for text, p, _ in svg.labels}
     anchor_y = 200 - 110 - LABEL_GAP
     # Above the chart, the second line sits where a one-line name would: the first goes above it.
@@ -89,12 +89,3 @@ def test_wrapped_names_grow_away_from_the_chart():
     assert lines["partagé"].y > lines["Pouvoir"].y
     top = float(svg.view_box.split()[1])
     assert top == pytest.approx(lines["Service"].y - LABEL_SIZE * CROP_ROOM, abs=0.01)
-
-
-def test_plotly_figure_closes_each_polygon_and_draws_missing_scores_at_zero():
-    figure = plotly_figure(SIX_AXES)
-    now, before = figure["data"]
-    assert now["r"] == [100, 50, 0, 0, 25, 75, 100]
-    assert now["theta"][0] == now["theta"][-1] == "A"
-    assert before["line"]["dash"] == "dash"
-    assert figure["layout"]["showlegend"] is True

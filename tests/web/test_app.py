@@ -49,12 +49,13 @@ def test_security_headers_on_every_response(client):
         assert "script-src 'self'" in headers["Content-Security-Policy"]
         assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
         assert headers["X-Content-Type-Options"] == "nosniff"
-        assert headers["Referrer-Policy"] == "no-referrer"
+        assert headers["Referrer-Policy"] == "same-origin"
 
 
 def test_production_sends_the_session_cookie_over_https_only(monkeypatch):
     monkeypatch.setenv("ROADMAP_ENV", "production")
-    monkeypatch.setenv("ROADMAP_SECRET_KEY", "s")
+    monkeypatch.setenv("ROADMAP_SECRET_KEY", "s" * 32)
     monkeypatch.setenv("ROADMAP_DATABASE_URL", "sqlite://")
+    monkeypatch.setenv("ROADMAP_PUBLIC_URL", "https://roadmap.example.org")
     app = create_app({"QUESTIONNAIRE_DIR": str(DATA), "AUTO_MIGRATE": False})
     assert app.config["SESSION_COOKIE_SECURE"] is True

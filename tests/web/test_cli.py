@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from factories import TRAP_ANSWERS
 
 from roadmap.cli import cli, main
 from roadmap.core.answers import answers_json_schema
@@ -29,16 +30,8 @@ GOOD = {
     "questionnaire": "tiny",
     "version": 2,
     "locale": "en",
-    "answers": {
-        "r1": 1,
-        "r2": 1,
-        "r3": 5,
-        "e1": 4,
-        "e2": 4,
-        "p_aim": "cocreate",
-        "p_decide": "asked",
-        "p_budget": "asked",
-    },
+    # The consultation-trap service of the factories, without an answer on evaluation.
+    "answers": {k: v for k, v in TRAP_ANSWERS.items() if k != "p_eval"},
     "reflections": {"purpose_text": "Shorter waits."},
 }
 

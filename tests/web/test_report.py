@@ -13,8 +13,9 @@ from roadmap.report import documents as reports
 from roadmap.report.documents import ReportCache
 from roadmap.report.pdf import StaticOnlyFetcher
 from roadmap.report.typography import NBSP, NNBSP
+from roadmap.services import assessments
+from roadmap.services import reports as report_service
 from roadmap.services import results as results_service
-from roadmap.web import access
 
 ARTEFACTS = Path(__file__).parent.parent.parent / "test-artifacts"
 HOSTILE = (
@@ -101,19 +102,19 @@ def test_french_report_is_tagged_and_complete(client, post_form, submitted):
 def test_french_report_keeps_punctuation_with_its_word(app, submitted):
     token = submitted()
     with app.test_request_context():
-        assessment, q = access.load(token)
+        assessment, q = assessments.by_token(token, 365)
         results = results_service.analyse(assessment, q)
-        french = reports.report_html(results, reports.meta_of(assessment), "fr")
-        english = reports.report_html(results, reports.meta_of(assessment), "en")
+        french = reports.report_html(results, report_service.meta_of(assessment), "fr")
+        english = reports.report_html(results, report_service.meta_of(assessment), "en")
     assert f"une note{NNBSP}; en dessous de 50{NBSP}%" in french
     assert NNBSP not in english and f"{NBSP}%" not in english
 
 
 def report_html(app, token: str, locale: str = "fr") -> str:
     with app.test_request_context():
-        assessment, q = access.load(token)
+        assessment, q = assessments.by_token(token, 365)
         results = results_service.analyse(assessment, q)
-        return reports.report_html(results, reports.meta_of(assessment), locale)
+        return reports.report_html(results, report_service.meta_of(assessment), locale)
 
 
 def test_spectrum_names_every_level_in_dark_text_with_a_key(app, submitted):
@@ -257,29 +258,3 @@ def test_results_page_prefetches_the_report(app, client, post_form, submitted):
         assert cache.hits == 1
     finally:
         app.config["REPORT_PREFETCH"] = False
-
-
-def test_reports_render_in_a_recycled_child_process(app, client, post_form, submitted):
-    import gc
-    import os
-
-    from roadmap.report import pdf
-
-    token = submitted()
-    app.config["REPORT_RECYCLE_AFTER"] = 2
-    app.extensions["roadmap.report_cache"] = ReportCache(1)
-    try:
-        pool = pdf._render_pool(2)
-        # A child takes 2 reports x 2 tasks (render, then garbage collection); getpid is one.
-        first_child = pool.submit(os.getpid).result()
-        first = client.get(f"/report/{token}.pdf?lang=fr").data
-        client.get(f"/report/{token}.pdf?lang=en")  # the child's 4th task: it is replaced
-        second_child = pool.submit(os.getpid).result()
-        assert os.getpid() not in (first_child, second_child)
-        assert second_child != first_child
-        # Collections run between reports, when the parent asks, never in the middle of one.
-        assert pool.submit(gc.isenabled).result() is False
-        assert first.startswith(b"%PDF")
-    finally:
-        app.config["REPORT_RECYCLE_AFTER"] = 0
-        pdf._discard_pool()

@@ -6,6 +6,7 @@ import pytest
 
 from roadmap.extensions import db
 from roadmap.models.assessment import Answer, Assessment, Reflection
+from roadmap.services.assessments import by_token
 
 
 def page(client, url) -> str:
@@ -217,3 +218,19 @@ def test_plotly_is_served_by_the_app(client):
     assert response.status_code == 200
     assert response.mimetype == "text/javascript"
     response.close()
+
+
+def test_reading_a_page_in_another_language_writes_nothing(app, client, create_assessment):
+    token = create_assessment(locale="fr", answers={"r1": 2})
+    with app.app_context():
+        before = by_token(token, 365)[0]
+        stamp, locale = before.updated_at, before.locale
+    for url in (
+        f"/assessment/{token}",
+        f"/assessment/{token}/step/start",
+        f"/assessment/{token}/check",
+    ):
+        assert client.get(f"{url}?lang=en").status_code == 200
+    with app.app_context():
+        after = by_token(token, 365)[0]
+        assert (after.updated_at, after.locale) == (stamp, locale)

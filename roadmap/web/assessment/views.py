@@ -7,11 +7,14 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from ...content.catalogue import default_questionnaire
+from ...core.progress import progress, section_status
 from ...core.questionnaire import Questionnaire, Section
 from ...services import assessments
-from .. import access
-from ..forms import ActionForm, StartForm, section_form_class
+from ..access import with_assessment
+from ..forms import ActionForm, StartForm
+from ..limits import limited
 from ..locale import SESSION_KEY, ui_locale
+from .forms import SectionForm, section_form_class
 
 bp = Blueprint("assessment", __name__, url_prefix="/assessment")
 
@@ -22,6 +25,7 @@ def form_errors(form: FlaskForm) -> list[tuple[str, str]]:
 
 
 @bp.route("/start", methods=["GET", "POST"])
+@limited("create", methods=("POST",))
 def start():
     form = StartForm()
     if form.validate_on_submit():
@@ -35,21 +39,21 @@ def start():
 
 
 @bp.get("/<token>/created")
-def created(token: str):
-    assessment, q = access.load(token)
+@with_assessment()
+def created(assessment, q):
     return render_template("assessment/created.html", assessment=assessment, q=q)
 
 
 @bp.get("/<token>")
-def overview(token: str):
-    assessment, q = access.load(token)
+@with_assessment()
+def overview(assessment, q):
     answer_set = assessments.to_answer_set(assessment)
     return render_template(
         "assessment/overview.html",
         assessment=assessment,
         q=q,
-        status=assessments.section_status(q, answer_set),
-        progress=assessments.progress(q, answer_set),
+        status=section_status(q, answer_set),
+        progress=progress(q, answer_set),
         form=ActionForm(),
     )
 
@@ -62,22 +66,21 @@ def _section(q: Questionnaire, section_id: str) -> tuple[int, Section]:
 
 
 @bp.route("/<token>/step/<section_id>", methods=["GET", "POST"])
-def step(token: str, section_id: str):
-    assessment, q = access.load(token)
+@with_assessment()
+def step(assessment, q, section_id: str):
     index, section = _section(q, section_id)
     form_class = section_form_class(q, section, ui_locale())
-    answer_set = assessments.to_answer_set(assessment)
     if request.method == "GET":
-        form = form_class.from_saved(answer_set)
-        return _render_step(assessment, q, index, section, form, [], answer_set)
+        form = form_class.from_saved(assessments.to_answer_set(assessment))
+        return _render_step(assessment, q, index, form)
     form = form_class()
     if not form.validate_page(set(request.form)):
         errors = form_errors(form) + [("", message) for message in form.page_errors]
-        return _render_step(assessment, q, index, section, form, errors, answer_set), 400
-    assessments.save(assessment, *form.answers())
+        return _render_step(assessment, q, index, form, errors), 400
+    assessments.save(assessment, *form.answers(), locale=ui_locale())
 
-    action = request.form.get("action", "next")
-    if action == "later":
+    token = assessment.token
+    if request.form.get("action", "next") == "later":
         flash(_("Your answers have been saved. Use your private link to come back."), "saved")
         return redirect(url_for(".overview", token=token))
     if index + 1 < len(q.sections):
@@ -85,28 +88,29 @@ def step(token: str, section_id: str):
     return redirect(url_for(".check", token=token))
 
 
-def _render_step(assessment, q, index, section, form, errors, answer_set):
+def _render_step(assessment, q: Questionnaire, index: int, form: SectionForm, errors=()) -> str:
+    """Wizard page number `index`, with what the person sent or saved, and any errors."""
     return render_template(
         "assessment/step.html",
         assessment=assessment,
         q=q,
-        section=section,
+        section=q.sections[index],
         form=form,
-        errors=errors,
+        errors=list(errors),
         number=index + 1,
         total=len(q.sections),
         previous=q.sections[index - 1] if index else None,
-        progress=assessments.progress(q, answer_set),
+        progress=progress(q, assessments.to_answer_set(assessment)),
     )
 
 
 @bp.route("/<token>/check", methods=["GET", "POST"])
-def check(token: str):
-    assessment, q = access.load(token)
+@with_assessment()
+def check(assessment, q):
     form = ActionForm()
     if form.validate_on_submit():
         assessments.submit(assessment)
-        return redirect(url_for("results.show", token=token))
+        return redirect(url_for("results.show", token=assessment.token))
     answer_set = assessments.to_answer_set(assessment)
     return render_template(
         "assessment/check.html",
@@ -114,21 +118,15 @@ def check(token: str):
         q=q,
         answers=answer_set,
         form=form,
-        status=assessments.section_status(q, answer_set),
+        status=section_status(q, answer_set),
     )
 
 
 @bp.post("/<token>/reassess")
-def reassess(token: str):
-    previous, _q = access.load(token)
-    form = ActionForm()
-    if not form.validate_on_submit():
+@limited("reassess")
+@with_assessment()
+def reassess(previous, _q):
+    if not ActionForm().validate_on_submit():
         abort(400)
-    assessment = assessments.create(
-        default_questionnaire(),
-        previous.locale,
-        previous.service_name,
-        previous.role,
-        previous=previous,
-    )
+    assessment = assessments.reassess(previous, default_questionnaire())
     return redirect(url_for(".created", token=assessment.token))

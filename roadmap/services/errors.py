@@ -1,0 +1,27 @@
+"""What a use case refuses: the errors services raise, which the web layer turns into pages."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """A use case that cannot go on; `code` is the HTTP status the web layer answers with."""
+
+    code = 400
+
+
+class NotFound(ServiceError):
+    """Nothing there, or nothing this person may know exists (both read the same)."""
+
+    code = 404
+
+
+class Forbidden(ServiceError):
+    """It exists, but this person may not do that to it."""
+
+    code = 403
+
+
+class Conflict(ServiceError):
+    """The request contradicts the current state (e.g. a change to something already closed)."""
+
+    code = 409

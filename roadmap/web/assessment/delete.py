@@ -1,0 +1,24 @@
+"""Deleting an assessment from its private link, after a page that says what goes."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from ...services import retention
+from ..access import with_assessment
+from ..forms import ActionForm
+from .views import bp
+
+
+@bp.route("/<token>/delete", methods=["GET", "POST"])
+@with_assessment()
+def delete(assessment, q):
+    form = ActionForm()
+    if request.method == "GET":
+        return render_template("assessment/delete.html", assessment=assessment, q=q, form=form)
+    if not form.validate_on_submit():
+        abort(400)
+    retention.delete(assessment)
+    flash(_("Your assessment has been deleted. Its private link no longer works."), "deleted")
+    return redirect(url_for("home.index"))

@@ -1,0 +1,101 @@
+"""Rate limits on what costs the server (starting assessments, re-assessments, PDF downloads),
+declared per route with @limited(name) and counted in memory, or in Redis when configured."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+from flask import Flask, current_app, make_response, render_template, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+EXTENSION = "roadmap.limiter"
+
+
+def _address() -> str:
+    # After ProxyFix (ROADMAP_TRUSTED_PROXIES) this is the client's address, not the proxy's.
+    return get_remote_address()
+
+
+def _token() -> str:
+    return (request.view_args or {}).get("token", "")
+
+
+# Named limits: each is (setting holding the limit, what is counted). Login and workshop join
+# codes will get theirs here (per address and per account or code).
+RULES: dict[str, list[tuple[str, Callable[[], str]]]] = {
+    "create": [("RATELIMIT_CREATE", _address)],
+    "reassess": [("RATELIMIT_REASSESS", _token), ("RATELIMIT_REASSESS_ADDRESS", _address)],
+    "pdf": [("RATELIMIT_PDF", _address)],
+}
+MARK = "roadmap_rate_limit"
+
+
+def limited(name: str, methods: tuple[str, ...] | None = None):
+    """Declare that a view is rate-limited by the rule `name` (for `methods`, else all)."""
+    if name not in RULES:
+        raise KeyError(f"no rate-limit rule named {name!r}")
+
+    def mark(view):
+        setattr(view, MARK, (name, methods))
+        return view
+
+    return mark
+
+
+def _configure_storage(app: Flask) -> None:
+    redis = app.config.get("REDIS_URL")
+    if redis and not app.config.get("RATELIMIT_STORAGE_URI"):
+        app.config["RATELIMIT_STORAGE_URI"] = redis
+        # If Redis goes away, count in memory rather than fail every limited page.
+        app.config.setdefault("RATELIMIT_IN_MEMORY_FALLBACK_ENABLED", True)
+        app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", {"socket_timeout": 1})
+    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    app.config.setdefault("RATELIMIT_SWALLOW_ERRORS", True)
+
+
+def _limit_value(setting: str) -> Callable[[], str]:
+    return lambda: current_app.config[setting]
+
+
+def init_app(app: Flask) -> None:
+    """Give this app its own limiter and apply the declared rules to its views (call after the
+    blueprints are registered)."""
+    _configure_storage(app)
+    limiter = Limiter(key_func=_address)
+    limiter.init_app(app)
+    app.extensions[EXTENSION] = limiter
+    for endpoint, view in list(app.view_functions.items()):
+        mark = getattr(view, MARK, None)
+        if mark is None:
+            continue
+        name, methods = mark
+        for setting, key_func in RULES[name]:
+            view = limiter.limit(
+                _limit_value(setting),
+                key_func=key_func,
+                scope=f"{name}:{setting}",
+                methods=list(methods) if methods else None,
+            )(view)
+        app.view_functions[endpoint] = view
+    app.register_error_handler(429, too_many_requests)
+
+
+def retry_after_seconds() -> int:
+    """Seconds until the limit this request broke lets it through again."""
+    limiter: Limiter | None = current_app.extensions.get(EXTENSION)
+    current = limiter.current_limit if limiter else None
+    if current is None:
+        return 60
+    return max(1, int(current.reset_at - time.time()))
+
+
+def too_many_requests(error):
+    """A translated page saying when to try again, with 429 and Retry-After."""
+    seconds = retry_after_seconds()
+    page = render_template("errors/429.html", minutes=math.ceil(seconds / 60))
+    response = make_response(page, 429)
+    response.headers["Retry-After"] = str(seconds)
+    return response
