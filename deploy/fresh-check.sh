@@ -63,6 +63,9 @@ deb $mirror $suite-updates main
 deb $mirror-security $suite-security main
 EOF
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# debootstrap writes no /etc/hosts; an installed Debian has one (the installer writes it).
+[ -s "$root/etc/hosts" ] || printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' \
+  >"$root/etc/hosts"
 # As in any chroot: packages install without starting their services (nginx would take port 80).
 printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
 chmod +x "$root/usr/sbin/policy-rc.d"
