@@ -54,6 +54,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     web.init_app(app)
     _init_protections(app)
 
+    from .users_cli import users
+
+    app.cli.add_command(users)  # `roadmap users …` (Flask's CLI finds the app's commands)
+
     if app.config["AUTO_MIGRATE"]:
         from flask_migrate import upgrade
 

@@ -50,8 +50,16 @@ def cli() -> None:
 
 
 @cli.command("serve", with_appcontext=False)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", default=5000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    envvar="ROADMAP_HOST",
+    help="Interface to listen on.",
+)
+@click.option(
+    "--port", default=5000, show_default=True, type=int, envvar="ROADMAP_PORT", help="Port."
+)
 @click.option(
     "--workers",
     default=1,
@@ -78,6 +86,7 @@ def cli() -> None:
 )
 def serve(host: str, port: int, workers: int, threads: int, connections: int) -> None:
     """Serve the app: waitress for one process, gunicorn for several."""
+    _require_system_libraries()  # before .server imports WeasyPrint
     from .server import ServeOptions
     from .server import serve as run_server
 
@@ -112,6 +121,16 @@ def _offline_app(questionnaire_dir: Path) -> Flask:
             "REPORT_RECYCLE_AFTER": 0,
         }
     )
+
+
+def _require_system_libraries() -> None:
+    """One line naming the missing Debian packages, before anything imports WeasyPrint."""
+    from .syslibs import MissingSystemLibrary, require
+
+    try:
+        require()
+    except MissingSystemLibrary as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _read_answers(answers_file: Path, app: Flask):
@@ -155,6 +174,7 @@ def score_command(
     answers_file: Path, fmt: str, locale: str | None, questionnaire_dir: Path
 ) -> None:
     """Score an answers file offline; exit 2 if the file is malformed or inconsistent."""
+    _require_system_libraries()
     from flask_babel import force_locale
 
     from .core.results import analyse
@@ -193,6 +213,7 @@ def report_command(
     questionnaire_dir: Path,
 ) -> None:
     """Write the PDF readiness report of an answers file."""
+    _require_system_libraries()
     from .core.results import analyse
     from .report.documents import ReportMeta, report_pdf
 

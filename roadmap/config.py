@@ -56,6 +56,23 @@ class Config:
     RATELIMIT_REASSESS = "10 per hour"  # per assessment, and below per address
     RATELIMIT_REASSESS_ADDRESS = "60 per hour"
     RATELIMIT_PDF = "30 per minute;300 per day"
+    # Sign-in attempts: per address (a workshop room shares one), and per account.
+    RATELIMIT_LOGIN = "60 per 10 minutes;500 per day"
+    RATELIMIT_LOGIN_ACCOUNT = "10 per 10 minutes;50 per day"
+    RATELIMIT_RESET = "10 per hour"  # "forgot my password" requests, per address
+    # Accounts (see the README's "Accounts and organisations").
+    RESET_LINK_HOURS = 24  # a password-reset link works once, for this long
+    INVITATION_DAYS = 14  # an invitation link works once, for this long
+    PASSWORD_HASH_PARAMETERS: dict | None = None  # argon2-cffi PasswordHasher arguments
+    # E-mail for reset and invitation links; without a host, links are shown to whoever made
+    # them (a manager or administrator) to pass on.
+    SMTP_HOST: str | None = None
+    SMTP_PORT: int | None = None  # default 587, or 465 with SMTP_SECURITY=ssl
+    SMTP_SECURITY = "starttls"  # "starttls", "ssl" or "none" (a relay on the same machine)
+    SMTP_USERNAME: str | None = None
+    SMTP_PASSWORD: str | None = None
+    SMTP_FROM: str | None = None  # default roadmap@SMTP_HOST
+    SMTP_TIMEOUT = 10
     ACCESS_LOG = True  # one line per request: method, path (token redacted), status, duration
     LOG_FORMAT = "text"  # or "json": one JSON object per line, for log collectors
     LOG_HANDLER = True  # false: logging is configured elsewhere (e.g. gunicorn --log-config)
@@ -129,6 +146,10 @@ def _normalise_url(url: str) -> str:
 def finalise(app: Flask) -> None:
     """Fill in the derived settings, or raise ConfigError for production gaps."""
     production = str(app.config.get("ENV", "")).lower() == "production"
+    for name in ("SMTP_USERNAME", "SMTP_PASSWORD", "SMTP_FROM"):
+        # Verbatim, like the secret key: a password `123456` must not become a number.
+        if f"ROADMAP_{name}" in os.environ:
+            app.config[name] = os.environ[f"ROADMAP_{name}"]
     app.config["SECRET_KEY"] = _secret_key(app, production)
     url = app.config.get("SQLALCHEMY_DATABASE_URI") or app.config.get("DATABASE_URL")
     if production:

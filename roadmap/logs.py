@@ -12,10 +12,17 @@ from collections.abc import Callable
 from flask import Flask
 from flask.logging import default_handler, wsgi_errors_stream
 
-# A path segment after these prefixes is a resume token (or a mistyped one): never log it.
-TOKEN_IN_PATH = re.compile(r"(/(?:assessment|results|report)/)(?!start(?:[/?#\s]|$))[^/?#\s.]+")
-# A token on its own (192 random bits, URL-safe base64: 32 characters), e.g. in a message.
-BARE_TOKEN = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32}(?![A-Za-z0-9_-])")
+# A path segment after these prefixes is a resume, reset or invitation token (or a mistyped
+# one): never log it.
+TOKEN_IN_PATH = re.compile(
+    r"(/(?:assessment|results|report|accounts/(?:reset|signup|claim))/)"
+    r"(?!start(?:[/?#\s]|$))[^/?#\s.]+"
+)
+# A token on its own, e.g. in a message: a resume token (192 random bits, URL-safe base64:
+# 32 characters) or a one-time account link's (256 bits: 43 characters).
+BARE_TOKEN = re.compile(
+    r"(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{32})(?![A-Za-z0-9_-])"
+)
 REDACTED = "[token]"
 # Loggers whose records may carry a request path (werkzeug's dev server logs request lines).
 PATH_LOGGERS = ("roadmap", "roadmap.request", "werkzeug", "waitress", "sqlalchemy")

@@ -1,16 +1,20 @@
 """Production servers: waitress for a single process, gunicorn (Linux) for several worker
-processes, with threads and connection limits from the command line."""
+processes; a taken port is one line, and SIGTERM/SIGINT stop the PDF render processes too."""
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
+import socket
 import sys
 import threading
 from dataclasses import dataclass
 
+import click
 from flask import Flask
 
-from . import create_app
+from . import create_app, syslibs
 from .report import renderpool
 
 
@@ -47,15 +51,54 @@ def _warm_up_in_background(app: Flask) -> None:
     threading.Thread(target=lambda: renderpool.pool_for(app.config).warm_up(), daemon=True).start()
 
 
+def _port_taken(host: str, port: int, reason: str) -> click.ClickException:
+    return click.ClickException(
+        f"port {port} on {host} {reason}; choose another with --port, "
+        f"e.g. roadmap serve --port {port + 1 if port < 65535 else 8000}"
+    )
+
+
+def _bind_error(exc: OSError, host: str, port: int) -> click.ClickException:
+    """One line for what stops the server from listening, instead of a traceback."""
+    if exc.errno == errno.EADDRINUSE:
+        return _port_taken(host, port, "is already in use")
+    if exc.errno == errno.EACCES:
+        return _port_taken(host, port, "needs more rights (ports below 1024 need root)")
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return click.ClickException(f"cannot listen on {host}: not an address of this machine")
+    return click.ClickException(f"cannot listen on {host}:{port}: {exc}")
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail in one line, before the app starts, when host:port cannot be listened on."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise click.ClickException(f"cannot listen on {host}: {exc.strerror}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        # As the servers do: a port left in TIME_WAIT by a previous run is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise _bind_error(exc, host, port) from None
+
+
+def _stop(signum: int, frame) -> None:
+    # waitress's loop catches SystemExit and shuts its threads down; the render processes are
+    # stopped after it. SIGTERM (systemd, docker, kill) then stops as cleanly as Ctrl+C.
+    raise SystemExit(0)
+
+
 def serve_waitress(options: ServeOptions, announce=print) -> None:
-    from waitress import serve
+    from waitress.server import create_server
 
     app = create_app()
+    syslibs.warn_optional()
     _size_renderers(app, 1)
-    _warm_up_in_background(app)
-    announce(f"Roadmap is running on http://{options.host}:{options.port}/ (Ctrl+C to stop)")
     try:
-        serve(
+        server = create_server(
             app,
             host=options.host,
             port=options.port,
@@ -66,8 +109,18 @@ def serve_waitress(options: ServeOptions, announce=print) -> None:
             # (ROADMAP_TRUSTED_PROXIES); waitress would otherwise drop them.
             clear_untrusted_proxy_headers=False,
         )
+    except OSError as exc:
+        raise _bind_error(exc, options.host, options.port) from None
+    previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        _warm_up_in_background(app)
+        announce(f"Roadmap is running on http://{options.host}:{options.port}/ (Ctrl+C to stop)")
+        server.run()
     finally:
         renderpool.close_all()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    announce("Roadmap stopped.")
 
 
 def serve_gunicorn(options: ServeOptions, announce=print) -> None:
@@ -76,6 +129,7 @@ def serve_gunicorn(options: ServeOptions, announce=print) -> None:
     # Check the configuration and migrate the schema once, here, before the workers start:
     # workers that each migrated at start-up would race one another.
     create_app()
+    syslibs.warn_optional()
     os.environ["ROADMAP_AUTO_MIGRATE"] = "false"
 
     class Roadmap(BaseApplication):
@@ -115,6 +169,7 @@ def serve_gunicorn(options: ServeOptions, announce=print) -> None:
 
 def serve(options: ServeOptions, announce=print) -> None:
     """Several workers with gunicorn where it runs; otherwise one waitress process."""
+    check_port(options.host, options.port)
     if options.workers > 1 and gunicorn_available():
         serve_gunicorn(options, announce)
         return

@@ -19,6 +19,7 @@ ROOT = Path(__file__).parent.parent
 # Set to a PostgreSQL URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) to run
 # every database test against PostgreSQL instead of a temporary SQLite file.
 TEST_DATABASE_URL = os.environ.get("ROADMAP_TEST_DATABASE_URL")
+FAST_HASHING = {"time_cost": 1, "memory_cost": 64, "parallelism": 1}
 
 # Service-level factories (tests/factories.py) for every test.
 pytest_plugins = ("factories",)
@@ -60,6 +61,8 @@ def app(database_url, tmp_path_factory):
             "REPORT_PREFETCH": False,  # no background threads in tests (one test turns it on)
             "REPORT_RECYCLE_AFTER": 0,  # render in-process; one test uses the render process
             "RATELIMIT_ENABLED": False,  # the suite starts hundreds; tests/web/test_limits.py
+            # Argon2 at its cheapest: the suite hashes hundreds of passwords.
+            "PASSWORD_HASH_PARAMETERS": FAST_HASHING,
         }
     )
     yield app

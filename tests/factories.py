@@ -68,3 +68,78 @@ def stored(app) -> Callable[[str], Assessment]:
         return assessment
 
     return read
+
+
+PASSWORD = "Lapin-Bleu-Ciel-42"  # what factory accounts sign in with
+
+
+@pytest.fixture()
+def create_organisation(app) -> Callable[..., int]:
+    """create_organisation(name=…) -> the new organisation's id."""
+    made = iter(range(1, 10_000))
+
+    def create(name: str | None = None) -> int:
+        from roadmap.services import organisations
+
+        with app.app_context():
+            return organisations.create_organisation(name or f"Organisation {next(made)}").id
+
+    return create
+
+
+@pytest.fixture()
+def create_team(app) -> Callable[..., int]:
+    """create_team(organisation_id, name=…) -> the new team's id."""
+    made = iter(range(1, 10_000))
+
+    def create(organisation_id: int, name: str | None = None) -> int:
+        from roadmap.services import organisations
+
+        with app.app_context():
+            organisation = organisations.get(organisation_id)
+            return organisations.create_team(organisation, name or f"Équipe {next(made)}").id
+
+    return create
+
+
+@pytest.fixture()
+def create_user(app) -> Callable[..., int]:
+    """create_user(email=…, password=…, admin=…, teams=[ids], manager_of=[ids],
+    trainer_of=[ids], active=…) -> the new account's id."""
+    made = iter(range(1, 10_000))
+
+    def create(
+        email: str | None = None,
+        *,
+        password: str | None = PASSWORD,
+        name: str | None = None,
+        admin: bool = False,
+        teams: tuple[int, ...] | list[int] = (),
+        manager_of: tuple[int, ...] | list[int] = (),
+        trainer_of: tuple[int, ...] | list[int] = (),
+        active: bool = True,
+    ) -> int:
+        from roadmap.core.permissions import Role
+        from roadmap.extensions import db
+        from roadmap.models.organisation import Membership, OrganisationRole
+        from roadmap.services import accounts
+
+        with app.app_context():
+            user = accounts.create(
+                email or f"person{next(made)}@example.org",
+                name=name,
+                password=password,
+                admin=admin,
+            )
+            for team_id in teams:
+                db.session.add(Membership(user_id=user.id, team_id=team_id))
+            for role, ids in ((Role.MANAGER, manager_of), (Role.TRAINER, trainer_of)):
+                for org in ids:
+                    db.session.add(
+                        OrganisationRole(user_id=user.id, organisation_id=org, role=role)
+                    )
+            user.active = active
+            db.session.commit()
+            return user.id
+
+    return create

@@ -29,6 +29,13 @@ class Assessment(db.Model):
     previous_id: Mapped[int | None] = mapped_column(
         ForeignKey("assessment.id", ondelete="SET NULL")
     )
+    # Claimed into an account and one of its teams; both empty for an anonymous assessment.
+    team_id: Mapped[int | None] = mapped_column(
+        ForeignKey("team.id", ondelete="SET NULL"), index=True
+    )
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("account.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow

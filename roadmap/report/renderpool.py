@@ -39,7 +39,10 @@ def _serve(conn: Connection) -> None:
         os.nice(RENDER_NICENESS)
     prepare_render_process()
     while True:
-        job = conn.recv()
+        try:
+            job = conn.recv()
+        except EOFError:  # the web process is gone (it stopped while this one was starting)
+            return
         if job is None:
             return
         func, args = job

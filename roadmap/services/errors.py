@@ -25,3 +25,13 @@ class Conflict(ServiceError):
     """The request contradicts the current state (e.g. a change to something already closed)."""
 
     code = 409
+
+
+class Invalid(ServiceError):
+    """What was given cannot be used (e.g. a password that is too common); `problems` say why."""
+
+    code = 400
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__(*problems)
+        self.problems = list(problems)

@@ -23,10 +23,16 @@ def init_app(app: Flask) -> None:
         security,
         staticfiles,
     )
+    from .accounts import views as accounts
     from .assessment import views as assessment
+    from .organisations import views as organisations
+    from .signin import init_app as init_sessions
 
     for blueprint in (home.bp, assessment.bp, results.bp, library.bp, report.bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(accounts.bp)
+    app.register_blueprint(organisations.bp)
+    init_sessions(app)
 
     app.jinja_env.globals.update(
         answer_text=wording.answer_text,

@@ -3,6 +3,7 @@ declared per route with @limited(name) and counted in memory, or in Redis when c
 
 from __future__ import annotations
 
+import hashlib
 import math
 import time
 from collections.abc import Callable
@@ -23,10 +24,18 @@ def _token() -> str:
     return (request.view_args or {}).get("token", "")
 
 
-# Named limits: each is (setting holding the limit, what is counted). Login and workshop join
-# codes will get theirs here (per address and per account or code).
+def _login_account() -> str:
+    # The account tried, whatever its case or spaces; hashed so no address sits in Redis.
+    email = str(request.form.get("email", "")).strip().lower()
+    return "account:" + hashlib.sha256(email.encode()).hexdigest()
+
+
+# Named limits: each is (setting holding the limit, what is counted). Workshop join codes
+# will get theirs here (per address and per code).
 RULES: dict[str, list[tuple[str, Callable[[], str]]]] = {
     "create": [("RATELIMIT_CREATE", _address)],
+    "login": [("RATELIMIT_LOGIN", _address), ("RATELIMIT_LOGIN_ACCOUNT", _login_account)],
+    "reset": [("RATELIMIT_RESET", _address)],
     "reassess": [("RATELIMIT_REASSESS", _token), ("RATELIMIT_REASSESS_ADDRESS", _address)],
     "pdf": [("RATELIMIT_PDF", _address)],
 }
@@ -95,7 +104,9 @@ def retry_after_seconds() -> int:
 def too_many_requests(error):
     """A translated page saying when to try again, with 429 and Retry-After."""
     seconds = retry_after_seconds()
-    page = render_template("errors/429.html", minutes=math.ceil(seconds / 60))
+    # Sign-in has its own words: the person must know it is not their password that is wrong.
+    signing_in = request.endpoint == "accounts.login"
+    page = render_template("errors/429.html", minutes=math.ceil(seconds / 60), login=signing_in)
     response = make_response(page, 429)
     response.headers["Retry-After"] = str(seconds)
     return response

@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from flask import Flask, Response, current_app, request
+from flask.sessions import SecureCookieSessionInterface
 
 # The URL carries the file's digest (`?v=`); a new file means a new URL, so a browser can keep
 # the old one for good. A request whose `v` is not the current digest (a page rendered before a
@@ -24,10 +25,22 @@ def digest_map(folder: Path) -> dict[str, str]:
     return digests
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, left untouched by static files."""
+
+    def save_session(self, app: Flask, session, response: Response) -> None:
+        # Extensions read the session after every request (Flask-Login's remember-cookie hook),
+        # which adds `Vary: Cookie`; on a static file that would make a browser's disk cache
+        # fetch it again whenever the session cookie changes. A static file never changes it.
+        if request.endpoint != "static":
+            super().save_session(app, session, response)
+
+
 def init_app(app: Flask) -> None:
     """Hash the static folder once (a few ms) and have url_for('static', …) use the digests."""
     digests = digest_map(Path(app.static_folder)) if app.static_folder else {}
     app.extensions["roadmap.static_digests"] = digests
+    app.session_interface = SessionInterface()
 
     @app.url_defaults
     def _versioned(endpoint: str, values: dict) -> None:

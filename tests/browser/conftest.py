@@ -21,6 +21,22 @@ if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 
+def _closed_before_sending(app):
+    """The app with every response body read (and its file closed) before it is sent. When the
+    browser drops a connection mid-response (it navigates on), werkzeug's development server
+    can skip closing the body: an unclosed static file, a ResourceWarning, a random error."""
+
+    def wsgi(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return wsgi
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     """The app with the real questionnaire, served by werkzeug on a free local port."""
@@ -37,7 +53,7 @@ def live_server(tmp_path_factory):
             "REPORT_RECYCLE_AFTER": 0,
         }
     )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _closed_before_sending(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield {"url": f"http://127.0.0.1:{server.server_port}", "app": app}

@@ -87,6 +87,7 @@ def test_the_results_page_is_compressed_and_still_never_stored(client, create_as
 
 def test_static_urls_carry_the_file_digest_and_are_cached_for_a_year(client, app):
     digests = app.extensions["roadmap.static_digests"]
+    fetch(client, "/?lang=en")  # a session cookie, as most visitors have
     urls = static_urls(client)
     assert {u.split("?")[0] for u in urls} >= {"/static/css/roadmap.css", "/static/js/app.js"}
     for url in urls:
@@ -95,6 +96,9 @@ def test_static_urls_carry_the_file_digest_and_are_cached_for_a_year(client, app
         response = fetch(client, url)
         assert response.status_code == 200
         assert response.headers["Cache-Control"] == IMMUTABLE
+        # A signed-in or language-choosing session changes its cookie; the file must not vary.
+        assert "Cookie" not in response.headers.get("Vary", "")
+        assert "Set-Cookie" not in response.headers
 
 
 @pytest.mark.parametrize("query", ["", "?v=0123456789abcdef", "?v="])

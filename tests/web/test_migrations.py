@@ -5,6 +5,8 @@ from alembic.migration import MigrationContext
 
 from roadmap.extensions import db
 
+from .variant_app import configured_app_fixture  # noqa: F401 (the configured_app fixture)
+
 
 def test_migrations_match_the_models(app):
     with app.app_context(), db.engine.connect() as conn:
@@ -15,3 +17,67 @@ def test_migrations_match_the_models(app):
 def test_database_dialect_is_the_one_asked_for(app, database_url):
     with app.app_context():
         assert db.engine.dialect.name == database_url.split(":")[0].split("+")[0]
+
+
+def _upgrade_holding_assessments(configured_app, url: str) -> None:
+    """Migrate to 0001, store an assessment with an answer, then upgrade to the head."""
+    import sqlalchemy as sa
+    from flask_migrate import downgrade, upgrade
+
+    from roadmap import paths
+
+    app = configured_app(SQLALCHEMY_DATABASE_URI=url)
+    with app.app_context():
+        upgrade(directory=str(paths.MIGRATIONS), revision="0001")
+        with db.engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO assessment (id, token, questionnaire_id, questionnaire_version,"
+                    " locale, service_name, status, created_at, updated_at) VALUES (1, 'tok',"
+                    " 'tiny', 2, 'fr', 'Accueil', 'submitted', :now, :now)"
+                ),
+                {"now": "2026-01-01 10:00:00+00:00"},
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO answer (assessment_id, item_id, value, updated_at)"
+                    " VALUES (1, 'r1', '4', :now)"
+                ),
+                {"now": "2026-01-01 10:00:00+00:00"},
+            )
+        upgrade(directory=str(paths.MIGRATIONS))
+        with db.engine.connect() as conn:
+            row = conn.execute(
+                sa.text("SELECT token, service_name, team_id, owner_id FROM assessment")
+            ).one()
+            assert tuple(row) == ("tok", "Accueil", None, None)
+            assert conn.execute(sa.text("SELECT value FROM answer")).scalar() == "4"
+            diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
+        assert diff == []
+        downgrade(directory=str(paths.MIGRATIONS), revision="0001")  # and back
+        with db.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT token FROM assessment")).scalar() == "tok"
+        db.session.remove()
+
+
+def test_upgrade_keeps_the_assessments_of_an_existing_database(
+    configured_app, tmp_path, database_url
+):
+    import sqlalchemy as sa
+
+    if not database_url.startswith("postgresql"):
+        _upgrade_holding_assessments(configured_app, f"sqlite:///{tmp_path / 'old.db'}")
+        return
+    # On PostgreSQL, in a schema of its own inside the test database, dropped afterwards.
+    engine = sa.create_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP SCHEMA IF EXISTS upgrade_check CASCADE"))
+        conn.execute(sa.text("CREATE SCHEMA upgrade_check"))
+    try:
+        _upgrade_holding_assessments(
+            configured_app, database_url + "?options=-csearch_path%3Dupgrade_check"
+        )
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sa.text("DROP SCHEMA upgrade_check CASCADE"))
+        engine.dispose()

@@ -1,0 +1,1 @@
+"""The organisations blueprint: a manager's teams, people and invitations."""

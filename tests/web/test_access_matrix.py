@@ -1,0 +1,246 @@
+"""The access-control matrix: every route × every role × own / other organisation's resource
+and guessed ids and tokens. Nobody sees data that is not theirs, and nothing answers 500."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import pytest
+from werkzeug.routing import Rule
+
+from roadmap.services import accounts, assessments, organisations
+from roadmap.web.permissions import MARK
+from tests.conftest import FAST_HASHING
+
+from .variant_app import configured_app_fixture  # noqa: F401 (the configured_app fixture)
+
+ROLES = ("anonymous", "member", "trainer", "manager", "admin")
+# What only the other organisation's people may see.
+SECRETS = (
+    "Organisation-B-secrete",
+    "Equipe-B-secrete",
+    "membre-b-secret@example.org",
+    "chef-b-secret@example.org",
+    "Service-B-secret",
+)
+GUESSED_ID = 987654
+GUESSED_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+# The private link of an assessment is its key (whoever holds it may read and change it), so
+# these blueprints' pages of the other organisation's assessment are reached with its token
+# by design; they are still probed with guessed tokens, and never written to destructively.
+PRIVATE_LINK_BLUEPRINTS = ("assessment", "results", "report")
+DESTRUCTIVE = {"assessment.delete", "assessment.reassess"}
+
+
+@dataclass
+class World:
+    ids: dict[str, int]
+    tokens: dict[str, str]
+    sessions: dict[str, str]
+
+
+@pytest.fixture()
+def world(app, create_organisation, create_team, create_user, create_assessment) -> World:
+    own, other = (
+        create_organisation("Organisation A"),
+        create_organisation("Organisation-B-secrete"),
+    )
+    own_team, own_team2 = create_team(own, "Accueil A"), create_team(own, "Jeunesse A")
+    other_team = create_team(other, "Equipe-B-secrete")
+    users = {
+        "member": create_user("membre-a@example.org", teams=[own_team]),
+        "trainer": create_user("formatrice-a@example.org", trainer_of=[own]),
+        "manager": create_user("chef-a@example.org", manager_of=[own]),
+        "admin": create_user("admin@example.org", admin=True),
+        "other_member": create_user("membre-b-secret@example.org", teams=[other_team]),
+        "other_manager": create_user("chef-b-secret@example.org", manager_of=[other]),
+    }
+    tokens = {
+        "own": create_assessment(submitted=True, service_name="Service A"),
+        "other": create_assessment(submitted=True, service_name="Service-B-secret"),
+    }
+    with app.app_context():
+        for key, owner, team in (
+            ("own", "member", own_team),
+            ("other", "other_member", other_team),
+        ):
+            assessment, _q = assessments.by_token(tokens[key], 365)
+            organisations.claim(assessment, accounts.get(users[owner]), team)
+        sessions = {
+            role: f"{user.id}.{user.session_epoch}"
+            for role, user in ((r, accounts.get(i)) for r, i in users.items())
+        }
+    ids = {"own": own, "other": other, "own_team": own_team, "own_team2": own_team2}
+    ids |= {"other_team": other_team, **{f"user_{k}": v for k, v in users.items()}}
+    return World(ids, tokens, sessions)
+
+
+def variants(rule: Rule, world: World) -> list[tuple[str, dict]]:
+    """(which resource, URL values) to try for a rule: own, other and guessed."""
+    args = rule.arguments
+    ids = world.ids
+    if not args:
+        return [("none", {})]
+    if "organisation_id" in args:
+        cases = [
+            ("own", {"organisation_id": ids["own"]}),
+            ("other", {"organisation_id": ids["other"]}),
+            ("guessed", {"organisation_id": GUESSED_ID}),
+        ]
+        if "team_id" in args:
+            cases = [
+                ("own", {"organisation_id": ids["own"], "team_id": ids["own_team"]}),
+                ("own_other_team", {"organisation_id": ids["own"], "team_id": ids["own_team2"]}),
+                ("other", {"organisation_id": ids["other"], "team_id": ids["other_team"]}),
+                ("foreign_team", {"organisation_id": ids["own"], "team_id": ids["other_team"]}),
+                ("guessed", {"organisation_id": ids["own"], "team_id": GUESSED_ID}),
+            ]
+        if "user_id" in args:
+            cases = [
+                ("own", {"organisation_id": ids["own"], "user_id": ids["user_member"]}),
+                ("other", {"organisation_id": ids["other"], "user_id": ids["user_other_member"]}),
+                (
+                    "foreign_person",
+                    {"organisation_id": ids["own"], "user_id": ids["user_other_member"]},
+                ),
+                ("guessed", {"organisation_id": ids["own"], "user_id": GUESSED_ID}),
+            ]
+        return cases
+    extra = {"section_id": "start"} if "section_id" in args else {}
+    if "rec_id" in args:
+        return [("none", {"rec_id": "guessed-tool"})]
+    if "token" in args:
+        guessed = [
+            ("guessed", {"token": GUESSED_TOKEN, **extra}),
+            ("guessed", {"token": "x", **extra}),
+        ]
+        if rule.endpoint in ("accounts.reset", "accounts.signup"):
+            return guessed  # one-time tokens: the real ones are tested in their own flows
+        real = [(k, {"token": world.tokens[k], **extra}) for k in ("own", "other")]
+        return real + guessed
+    raise AssertionError(f"no test values for {rule.rule}: add them to the matrix")
+
+
+def rules(app) -> list[Rule]:
+    return sorted(
+        (r for r in app.url_map.iter_rules() if r.endpoint != "static"), key=lambda r: r.rule
+    )
+
+
+@pytest.fixture()
+def matrix_app(configured_app):
+    # CSRF off so every POST reaches the view's own checks; sessions are set directly.
+    return configured_app(
+        WTF_CSRF_ENABLED=False,
+        PASSWORD_HASH_PARAMETERS=FAST_HASHING,
+        SERVER_NAME="localhost",
+        ACCESS_LOG=False,
+    )
+
+
+def request_as(client, world: World, role: str, method: str, url: str):
+    with client.session_transaction() as session:
+        session.clear()
+        if role != "anonymous":
+            session["_user_id"] = world.sessions[role]
+            session["_fresh"] = True
+    return client.open(url, method=method)
+
+
+def test_every_route_is_covered_and_account_routes_declare_their_needs(matrix_app, world):
+    for rule in rules(matrix_app):
+        assert variants(rule, world)
+        if rule.endpoint.split(".")[0] in ("accounts", "organisations"):
+            view = matrix_app.view_functions[rule.endpoint]
+            assert getattr(view, MARK, None) is not None, f"{rule.endpoint} lacks @requires"
+
+
+def test_nobody_sees_what_is_not_theirs(matrix_app, world):
+    client = matrix_app.test_client()
+    seen: dict[tuple[str, str, str, str], int] = {}
+    problems = []
+    with matrix_app.test_request_context():
+        from flask import url_for
+
+        cases = [
+            (rule, which, url_for(rule.endpoint, **values), method)
+            for rule in rules(matrix_app)
+            for which, values in variants(rule, world)
+            for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
+        ]
+    for role, (rule, which, url, method) in itertools.product(ROLES, cases):
+        if method == "POST" and rule.endpoint in DESTRUCTIVE and which != "guessed":
+            continue
+        response = request_as(client, world, role, method, url)
+        status = response.status_code
+        seen[(rule.endpoint, which, role, method)] = status
+        body = response.get_data(as_text=True) if response.mimetype == "text/html" else ""
+        if status >= 500:
+            problems.append(f"{role} {method} {url}: {status}")
+        response.close()  # file responses (the Plotly bundle) hold their file open until then
+        # 403 in one's own organisation says nothing about whether the guessed id exists.
+        if which == "guessed" and status not in (302, 400, 403, 404):
+            problems.append(f"{role} {method} {url}: guessed gave {status}")
+        by_link = (
+            rule.endpoint.split(".")[0] in PRIVATE_LINK_BLUEPRINTS
+            or rule.endpoint == "accounts.claim"
+        )
+        if role != "admin" and not (by_link and which == "other"):
+            leaked = [s for s in SECRETS if s in body]
+            if leaked:
+                problems.append(f"{role} {method} {url}: shows {leaked}")
+            if which in ("other", "foreign_team", "foreign_person") and status == 200:
+                problems.append(f"{role} {method} {url}: 200 on another organisation's data")
+        if role == "anonymous" and getattr(matrix_app.view_functions[rule.endpoint], MARK, None):
+            needs = getattr(matrix_app.view_functions[rule.endpoint], MARK)
+            if needs != "public" and not (
+                status == 302 and "/accounts/login" in response.headers["Location"]
+            ):
+                problems.append(f"anonymous {method} {url}: {status}, not sent to sign in")
+    assert problems == [], "\n".join(problems)
+    assert len(seen) > 400  # every route, variant, role and method was tried
+    expected = {
+        ("organisations.show", "own"): {
+            "member": 200,
+            "trainer": 200,
+            "manager": 200,
+            "admin": 200,
+        },
+        ("organisations.show", "other"): {
+            "member": 404,
+            "trainer": 404,
+            "manager": 404,
+            "admin": 200,
+        },
+        ("organisations.invite", "own"): {
+            "member": 403,
+            "trainer": 403,
+            "manager": 200,
+            "admin": 200,
+        },
+        ("organisations.team", "own"): {
+            "member": 200,
+            "trainer": 403,
+            "manager": 200,
+            "admin": 200,
+        },
+        ("organisations.team", "own_other_team"): {"member": 403, "manager": 200},
+        ("organisations.team", "foreign_team"): {"manager": 404, "admin": 404},
+        ("organisations.move", "own"): {
+            "member": 403,
+            "trainer": 403,
+            "manager": 200,
+            "admin": 200,
+        },
+        ("organisations.move", "foreign_person"): {"manager": 404, "admin": 404},
+        ("accounts.index", "none"): {"anonymous": 302, "member": 200, "admin": 200},
+        ("accounts.login", "none"): {"anonymous": 200, "member": 200},
+    }
+    for (endpoint, which), by_role in expected.items():
+        for role, status in by_role.items():
+            assert seen[(endpoint, which, role, "GET")] == status, (endpoint, which, role)
+    assert seen[("organisations.reset", "own", "trainer", "POST")] == 403
+    assert seen[("organisations.reset", "own", "manager", "POST")] == 200
+    assert seen[("organisations.create_team", "other", "manager", "POST")] == 404
+    assert seen[("organisations.index", "none", "manager", "POST")] == 403  # admins only
