@@ -60,6 +60,7 @@ def app(database_url, tmp_path_factory):
             "REPORT_PREFETCH": False,  # no background threads in tests (one test turns it on)
             "REPORT_RECYCLE_AFTER": 0,  # render in-process; one test uses the render process
             "RATELIMIT_ENABLED": False,  # the suite starts hundreds; tests/web/test_limits.py
+            "REPORT_CACHE_DIR": str(tmp_path_factory.mktemp("report-cache")),
         }
     )
     yield app
@@ -78,6 +79,9 @@ def _clean_tables(request):
         with db.engine.begin() as conn:
             for table in reversed(db.metadata.sorted_tables):
                 conn.execute(table.delete())
+    # Ids are reused once the tables are empty: a report cached by one test is not another's.
+    for cached in Path(app.config["REPORT_CACHE_DIR"]).glob("*.pdf"):
+        cached.unlink()
 
 
 @pytest.fixture()
