@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from flask import Flask
 
 from . import create_app
-from .report import renderpool
+from .report import documents, renderpool
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,12 @@ def _size_renderers(app: Flask, web_processes: int) -> None:
 
 def _warm_up_in_background(app: Flask) -> None:
     """Start the render processes now, so that the first report is as quick as the others."""
-    threading.Thread(target=lambda: renderpool.pool_for(app.config).warm_up(), daemon=True).start()
+
+    def warm_up() -> None:
+        with app.app_context():
+            documents.warm_pool().warm_up()
+
+    threading.Thread(target=warm_up, daemon=True).start()
 
 
 def serve_waitress(options: ServeOptions, announce=print) -> None:

@@ -21,7 +21,8 @@ from ..core.results import Results
 from .charts import radar_drawing
 from .cover import clip_words, long_date
 from .diskcache import DiskReportCache
-from .renderpool import KeyedLocks, RenderBusy, pool_for
+from .pdf import WARM_UP_HTML
+from .renderpool import KeyedLocks, RenderBusy, RenderPool, pool_for
 from .summary import reading_context
 from .typography import french_spacing_html
 from .wording import ROLE_NAMES
@@ -148,6 +149,20 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
     return french_spacing_html(html) if locale == "fr" else html
 
 
+def warm_pool() -> RenderPool:
+    """This app's render pool, its new processes warmed up on real reports (app context)."""
+    pool = pool_for(current_app.config)
+    if not pool.samples and pool.recycle_after > 0:
+        from .warmup import sample_reports
+
+        try:
+            pool.samples = sample_reports()
+        except Exception:  # only the first report after a start is slower
+            current_app.logger.exception("could not build the render processes' warm-up")
+            pool.samples = (WARM_UP_HTML,)
+    return pool
+
+
 # A download that arrives while the same report is being prefetched waits for it instead of
 # rendering it a second time; different reports render side by side, as many as the pool allows.
 _in_flight = KeyedLocks()
@@ -166,7 +181,7 @@ def report_pdf(results: Results, meta: ReportMeta, locale: str) -> bytes:
         pdf = cache.get(key, meta.owner)
         if pdf is None:
             html = report_html(results, meta, locale)
-            pdf = pool_for(current_app.config).render(html)
+            pdf = warm_pool().render(html)
             cache.put(key, pdf, meta.owner)
     return pdf
 
