@@ -152,7 +152,7 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
 def warm_pool() -> RenderPool:
     """This app's render pool, its new processes warmed up on real reports (app context)."""
     pool = pool_for(current_app.config)
-    if not pool.samples and pool.recycle_after > 0:
+    if isinstance(pool, RenderPool) and not pool.samples and pool.recycle_after > 0:
         from .warmup import sample_reports
 
         try:
