@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from roadmap import create_app
+from roadmap.extensions import db
 from roadmap.report import documents, renderpool
 from roadmap.services import assessments, retention
 
@@ -43,9 +44,14 @@ def test_a_report_rendered_by_one_app_is_served_by_another(app, client, submitte
         raise AssertionError("rendered again instead of reading the shared cache")
 
     monkeypatch.setattr(renderpool.RenderPool, "render", no_render)
-    with other.test_client() as other_client:
-        assert other_client.get(f"/report/{token}.pdf").data == first
-    assert other.extensions["roadmap.report_cache"].hits == 1
+    try:
+        with other.test_client() as other_client:
+            assert other_client.get(f"/report/{token}.pdf").data == first
+        assert other.extensions["roadmap.report_cache"].hits == 1
+    finally:
+        with other.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 def test_check_answers_page_prefetches_both_languages(
