@@ -57,15 +57,24 @@ def report(name: str, runs: list[float], target_ms: float) -> None:
 
 def make_app():
     db = Path(tempfile.mkdtemp()) / "bench.db"
-    return create_app({"SECRET_KEY": "bench", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db}"})
+    return create_app(
+        {
+            "SECRET_KEY": "bench",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db}",
+            "REPORT_CACHE_DIR": str(db.parent / "report-cache"),  # fresh for each run
+        }
+    )
 
 
 def csrf(client, url: str) -> str:
     return CSRF.search(client.get(url).get_data(as_text=True)).group(1)
 
 
-def submitted_assessment(client, example: str = "mixed-team.json", service: str = "Bench") -> str:
-    """Fill in a whole assessment through the wizard from an example answers file."""
+def submitted_assessment(
+    client, example: str = "mixed-team.json", service: str = "Bench", check_pause: float = 0.0
+) -> str:
+    """Fill in a whole assessment through the wizard from an example answers file, spending
+    `check_pause` seconds on the check-answers page."""
     doc = json.loads((ROOT / "examples" / example).read_text())
     response = client.post(
         "/assessment/start",
@@ -88,8 +97,7 @@ def submitted_assessment(client, example: str = "mixed-team.json", service: str 
             if item.id in doc.get("reflections", {}):
                 data[item.id] = doc["reflections"][item.id]
         assert client.post(url, data=data).status_code == 302
-    client.post(
-        f"/assessment/{token}/check",
-        data={"csrf_token": csrf(client, f"/assessment/{token}/check")},
-    )
+    check_token = csrf(client, f"/assessment/{token}/check")
+    time.sleep(check_pause)
+    client.post(f"/assessment/{token}/check", data={"csrf_token": check_token})
     return token

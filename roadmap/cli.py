@@ -119,6 +119,7 @@ def _offline_app(questionnaire_dir: Path) -> Flask:
             "SECRET_KEY": "offline",
             "QUESTIONNAIRE_DIR": str(questionnaire_dir),
             "REPORT_RECYCLE_AFTER": 0,
+            "REPORT_CACHE_DIR": "",  # in memory: a command run writes nothing but its output
         }
     )
 

@@ -33,7 +33,9 @@ class Config:
     MAX_CONTENT_LENGTH = 512 * 1024
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    REPORT_CACHE_SIZE = 64  # rendered PDFs kept in memory (about 100 KB each)
+    REPORT_CACHE_SIZE = 500  # rendered PDFs kept (about 100 KB each)
+    REPORT_CACHE_DIR: str | None = None  # shared by the processes; None: instance/report-cache
+    REPORT_CACHE_DAYS = 7.0  # a cached PDF not served for this long is removed
     REPORT_PREFETCH = True  # render the PDF in the background once the results page is shown
     # PDFs render in a child process replaced after this many reports (0: in the web process).
     REPORT_RECYCLE_AFTER = 50

@@ -15,7 +15,7 @@ import click
 from flask import Flask
 
 from . import create_app, syslibs
-from .report import renderpool
+from .report import documents, renderpool
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,12 @@ def _size_renderers(app: Flask, web_processes: int) -> None:
 
 def _warm_up_in_background(app: Flask) -> None:
     """Start the render processes now, so that the first report is as quick as the others."""
-    threading.Thread(target=lambda: renderpool.pool_for(app.config).warm_up(), daemon=True).start()
+
+    def warm_up() -> None:
+        with app.app_context():
+            documents.warm_pool().warm_up()
+
+    threading.Thread(target=warm_up, daemon=True).start()
 
 
 def _port_taken(host: str, port: int, reason: str) -> click.ClickException:

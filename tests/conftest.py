@@ -63,6 +63,7 @@ def app(database_url, tmp_path_factory):
             "RATELIMIT_ENABLED": False,  # the suite starts hundreds; tests/web/test_limits.py
             # Argon2 at its cheapest: the suite hashes hundreds of passwords.
             "PASSWORD_HASH_PARAMETERS": FAST_HASHING,
+            "REPORT_CACHE_DIR": str(tmp_path_factory.mktemp("report-cache")),
         }
     )
     yield app
@@ -81,6 +82,9 @@ def _clean_tables(request):
         with db.engine.begin() as conn:
             for table in reversed(db.metadata.sorted_tables):
                 conn.execute(table.delete())
+    # Ids are reused once the tables are empty: a report cached by one test is not another's.
+    for cached in Path(app.config["REPORT_CACHE_DIR"]).glob("*.pdf"):
+        cached.unlink()
 
 
 @pytest.fixture()

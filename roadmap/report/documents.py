@@ -9,14 +9,20 @@ from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+from pathlib import Path
 
 from flask import Flask, current_app, render_template
-from flask_babel import force_locale, format_date
+from flask_babel import force_locale
 
+from .. import paths
 from ..core.method import method_facts
 from ..core.results import Results
 from .charts import radar_drawing
-from .renderpool import KeyedLocks, RenderBusy, pool_for
+from .cover import clip_words, long_date
+from .diskcache import DiskReportCache
+from .pdf import WARM_UP_HTML
+from .renderpool import KeyedLocks, RenderBusy, RenderPool, pool_for
 from .summary import reading_context
 from .typography import french_spacing_html
 from .wording import ROLE_NAMES
@@ -29,6 +35,7 @@ class ReportMeta:
     service_name: str | None
     role: str | None
     date: datetime | None
+    owner: str | None = None  # the assessment's id: its cached PDFs go when it is deleted
 
 
 class ReportCache:
@@ -40,7 +47,7 @@ class ReportCache:
         self._lock = threading.Lock()
         self.hits = 0
 
-    def get(self, key: str) -> bytes | None:
+    def get(self, key: str, owner: str | None = None) -> bytes | None:
         with self._lock:
             pdf = self._items.get(key)
             if pdf is not None:
@@ -48,25 +55,61 @@ class ReportCache:
                 self.hits += 1
             return pdf
 
-    def put(self, key: str, pdf: bytes) -> None:
+    def put(self, key: str, pdf: bytes, owner: str | None = None) -> None:
         with self._lock:
             self._items[key] = pdf
             self._items.move_to_end(key)
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
 
+    def forget(self, owners) -> int:
+        return 0  # entries are not filed by owner; they age out of the LRU
 
-def _cache() -> ReportCache:
+
+def _cache() -> ReportCache | DiskReportCache:
+    """The app's cache: files under the instance folder shared by its processes, or (with
+    REPORT_CACHE_DIR set to "") this process's memory."""
     cache = current_app.extensions.get("roadmap.report_cache")
     if cache is None:
-        cache = current_app.extensions["roadmap.report_cache"] = ReportCache(
-            current_app.config["REPORT_CACHE_SIZE"]
-        )
+        config = current_app.config
+        folder = config.get("REPORT_CACHE_DIR")
+        if folder == "":
+            cache = ReportCache(config["REPORT_CACHE_SIZE"])
+        else:
+            folder = Path(folder or Path(current_app.instance_path) / "report-cache")
+            days = float(config.get("REPORT_CACHE_DAYS", 7))
+            cache = DiskReportCache(folder, config["REPORT_CACHE_SIZE"], days * 86400)
+        current_app.extensions["roadmap.report_cache"] = cache
     return cache
 
 
+def forget(owners) -> None:
+    """Remove the cached PDFs of these assessments (ids), which are being deleted."""
+    _cache().forget(str(owner) for owner in owners)
+
+
+@cache
+def _release() -> str:
+    """A digest of what shapes every report (template, stylesheet, translations), so that an
+    upgrade never serves a PDF cached by the previous release."""
+    digest = hashlib.sha256()
+    files = sorted((paths.TEMPLATES / "report").glob("*")) + [paths.STATIC / "css/report.css"]
+    files += sorted(paths.TRANSLATIONS.glob("*/LC_MESSAGES/*.mo"))
+    for path in files:
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _methods_url() -> str | None:
+    public = current_app.config.get("PUBLIC_URL")
+    return f"{public.rstrip('/')}/methods" if public else None
+
+
 def cache_key(results: Results, meta: ReportMeta, locale: str) -> str:
-    """A digest of everything the PDF shows: answers, reflections, cover, previous scores."""
+    """A digest of everything the PDF shows: answers, reflections, cover, previous scores.
+
+    The date counts as printed (the day), so a report rendered ahead on the check-answers
+    page is the one downloaded after submitting, the same day."""
     previous = None
     if results.previous is not None:
         previous = {d: s.score for d, s in results.previous.dimensions.items()}
@@ -74,9 +117,11 @@ def cache_key(results: Results, meta: ReportMeta, locale: str) -> str:
         "q": [results.questionnaire.id, results.questionnaire.version],
         "answers": {k: str(v) for k, v in results.answers.answers.items()},
         "reflections": dict(results.answers.reflections),
-        "meta": [meta.service_name, meta.role, meta.date.isoformat() if meta.date else None],
+        "meta": [meta.service_name, meta.role, long_date(meta.date, locale)],
         "previous": previous,
         "locale": locale,
+        "methods": _methods_url(),
+        "release": _release(),
     }
     blob = json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
     return hashlib.sha256(blob).hexdigest()
@@ -92,13 +137,30 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
             **context,
             svg=radar_drawing(context["chart"]),
             method=method_facts(q),
+            methods_url=_methods_url(),
             meta={
                 "service_name": meta.service_name,
+                # The running header holds one line: the name is cut there at a word.
+                "short_name": clip_words(meta.service_name, 48) if meta.service_name else "",
                 "role": ROLE_NAMES.get(meta.role or ""),
-                "date": format_date(meta.date, "long") if meta.date else "",
+                "date": long_date(meta.date, locale),
             },
         )
     return french_spacing_html(html) if locale == "fr" else html
+
+
+def warm_pool() -> RenderPool:
+    """This app's render pool, its new processes warmed up on real reports (app context)."""
+    pool = pool_for(current_app.config)
+    if isinstance(pool, RenderPool) and not pool.samples and pool.recycle_after > 0:
+        from .warmup import sample_reports
+
+        try:
+            pool.samples = sample_reports()
+        except Exception:  # only the first report after a start is slower
+            current_app.logger.exception("could not build the render processes' warm-up")
+            pool.samples = (WARM_UP_HTML,)
+    return pool
 
 
 # A download that arrives while the same report is being prefetched waits for it instead of
@@ -112,32 +174,35 @@ def report_pdf(results: Results, meta: ReportMeta, locale: str) -> bytes:
     RenderTimeout (renderpool) when the server cannot render it now."""
     cache = _cache()
     key = cache_key(results, meta, locale)
-    pdf = cache.get(key)
+    pdf = cache.get(key, meta.owner)
     if pdf is not None:
         return pdf
     with _in_flight.hold(key):
-        pdf = cache.get(key)
+        pdf = cache.get(key, meta.owner)
         if pdf is None:
             html = report_html(results, meta, locale)
-            pdf = pool_for(current_app.config).render(html)
-            cache.put(key, pdf)
+            pdf = warm_pool().render(html)
+            cache.put(key, pdf, meta.owner)
     return pdf
 
 
-def prefetch(results: Results, meta: ReportMeta, locale: str) -> None:
-    """Render the report in the background (after the results page is shown), so that the
-    download a manager asks for next comes from the cache. Rendering takes most of a second."""
-    if not current_app.config["REPORT_PREFETCH"] or _cache().get(cache_key(results, meta, locale)):
+def prefetch(results: Results, meta: ReportMeta, locales: list[str]) -> None:
+    """Render the report in the background, in each of `locales` in turn, so that the download
+    a manager asks for next comes from the cache. Rendering takes a good part of a second."""
+    if not current_app.config["REPORT_PREFETCH"]:
         return
     app: Flask = current_app._get_current_object()
+    cache = _cache()
 
-    def render() -> None:
+    def render(locale: str) -> None:
         with app.app_context():
             try:
-                report_pdf(results, meta, locale)
+                if cache.get(cache_key(results, meta, locale), meta.owner) is None:
+                    report_pdf(results, meta, locale)
             except RenderBusy:  # downloads come first; this one will render on demand
                 pass
             except Exception:  # a failed prefetch only means the download renders it itself
                 app.logger.exception("report prefetch failed")
 
-    _prefetcher.submit(render)
+    for locale in locales:
+        _prefetcher.submit(render, locale)

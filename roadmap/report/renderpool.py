@@ -32,12 +32,13 @@ class RenderFailed(Exception):
     """The render process died (for example killed for memory)."""
 
 
-def _serve(conn: Connection) -> None:
-    """The render process: warm up, then render jobs one at a time until told to stop."""
+def _serve(conn: Connection, samples: tuple[str, ...] = ()) -> None:
+    """The render process: warm up on `samples`, then render jobs one at a time until told to
+    stop."""
     # Pages come first: a report waits a little longer when the machine is busy.
     with contextlib.suppress(OSError, AttributeError):
         os.nice(RENDER_NICENESS)
-    prepare_render_process()
+    prepare_render_process(samples)
     while True:
         try:
             job = conn.recv()
@@ -58,9 +59,9 @@ def _serve(conn: Connection) -> None:
 class _Process:
     """One render process and the pipe to it."""
 
-    def __init__(self, context) -> None:
+    def __init__(self, context, samples: tuple[str, ...] = ()) -> None:
         self._conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child,), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, samples), daemon=True)
         self.process.start()
         child.close()
         self.done = 0
@@ -126,6 +127,8 @@ class RenderPool:
         self._lock = threading.Lock()
         self._context = None
         self._closed = False
+        # Reports each new render process renders before its first job (see documents).
+        self.samples: tuple[str, ...] = ()
 
     def _start(self) -> _Process | _Inline:
         if self.recycle_after <= 0:
@@ -135,7 +138,7 @@ class RenderPool:
             # web server is unsafe) with WeasyPrint already imported, so they start fast.
             self._context = multiprocessing.get_context("forkserver")
             self._context.set_forkserver_preload(["roadmap.report.renderpool"])
-        worker = _Process(self._context)
+        worker = _Process(self._context, self.samples)
         with self._lock:
             closed = self._closed
             if not closed:

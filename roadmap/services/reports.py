@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from flask import current_app
+
 from ..core.questionnaire import Questionnaire
 from ..core.results import Results
 from ..models.assessment import Assessment
@@ -12,7 +16,10 @@ from .results import analyse
 def meta_of(assessment: Assessment) -> documents.ReportMeta:
     """What the report's cover says about the assessment besides its results."""
     return documents.ReportMeta(
-        assessment.service_name, assessment.role, assessment.submitted_at or assessment.updated_at
+        assessment.service_name,
+        assessment.role,
+        assessment.submitted_at or assessment.updated_at,
+        str(assessment.id),
     )
 
 
@@ -21,6 +28,22 @@ def pdf_of(assessment: Assessment, q: Questionnaire, locale: str) -> bytes:
     return documents.report_pdf(analyse(assessment, q), meta_of(assessment), locale)
 
 
+def _reader_first(locale: str) -> list[str]:
+    return [locale] + [other for other in current_app.config["LANGUAGES"] if other != locale]
+
+
 def prefetch(assessment: Assessment, results: Results, locale: str) -> None:
-    """Start rendering the report the reader of `results` is likely to download next."""
-    documents.prefetch(results, meta_of(assessment), locale)
+    """Start rendering the report the reader of `results` is likely to download next: in their
+    language first, then in the other one (a team often reads both)."""
+    documents.prefetch(results, meta_of(assessment), _reader_first(locale))
+
+
+def prefetch_answers(assessment: Assessment, q: Questionnaire, locale: str) -> None:
+    """Start rendering the report of answers about to be submitted (the check-answers page),
+    so that it is ready when the results page offers it a moment later."""
+    documents.prefetch(analyse(assessment, q), meta_of(assessment), _reader_first(locale))
+
+
+def forget(assessment_ids: Iterable[int]) -> None:
+    """Remove the cached PDFs of assessments being deleted."""
+    documents.forget(assessment_ids)

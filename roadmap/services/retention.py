@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models.assessment import Answer, Assessment, Reflection
+from . import reports
 
 
 def delete(assessment: Assessment) -> None:
@@ -55,3 +56,4 @@ def _delete_ids(ids: list[int]) -> None:
     )
     db.session.execute(sql_delete(Assessment).where(Assessment.id.in_(ids)))
     db.session.expire_all()
+    reports.forget(ids)  # their rendered PDFs, which hold the same answers and names

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from flask import Blueprint, Response, current_app, request
 
+from ..report.cover import report_filename
 from ..services import reports
 from .access import with_assessment
 from .limits import limited
@@ -14,12 +12,11 @@ from .limits import limited
 bp = Blueprint("report", __name__, url_prefix="/report")
 
 
-def _filename(service_name: str | None, locale: str) -> str:
-    base = "rapport-cocreation" if locale == "fr" else "co-creation-report"
-    # Accents are folded ("à" → "a") rather than dropped, so French names stay readable.
-    ascii_name = unicodedata.normalize("NFKD", service_name or "").encode("ascii", "ignore")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.decode().lower()).strip("-")[:40]
-    return f"{base}-{slug}.pdf" if slug else f"{base}.pdf"
+def _filename(assessment, locale: str) -> str:
+    """The service name cut at a word, then the assessment's date (ISO), so that a team's
+    successive reports sort by date in a folder."""
+    day = assessment.submitted_at or assessment.updated_at
+    return report_filename(assessment.service_name, locale, day)
 
 
 @bp.get("/<token>.pdf")
@@ -33,7 +30,7 @@ def download(assessment, q):
     pdf = reports.pdf_of(assessment, q, locale)
     response = Response(pdf, mimetype="application/pdf")
     response.headers["Content-Disposition"] = (
-        f'attachment; filename="{_filename(assessment.service_name, locale)}"'
+        f'attachment; filename="{_filename(assessment, locale)}"'
     )
     response.headers["Cache-Control"] = "private, no-store"
     return response

@@ -9,7 +9,7 @@ from flask_wtf import FlaskForm
 from ...content.catalogue import default_questionnaire
 from ...core.progress import incomplete_sections, next_section, progress, section_status
 from ...core.questionnaire import Questionnaire, Section
-from ...services import assessments
+from ...services import assessments, reports
 from ..access import with_assessment
 from ..forms import ActionForm, StartForm
 from ..limits import limited
@@ -112,16 +112,22 @@ def check(assessment, q):
     form = ActionForm()
     if form.validate_on_submit():
         assessments.submit(assessment)
+        # The PDF renders while the results page loads and is read (if not already begun).
+        reports.prefetch_answers(assessment, q, ui_locale())
         return redirect(url_for("results.show", token=assessment.token))
     answer_set = assessments.to_answer_set(assessment)
-    return render_template(
+    incomplete = incomplete_sections(q, section_status(q, answer_set))
+    page = render_template(
         "assessment/check.html",
         assessment=assessment,
         q=q,
         answers=answer_set,
         form=form,
-        incomplete=incomplete_sections(q, section_status(q, answer_set)),
+        incomplete=incomplete,
     )
+    if not incomplete:  # likely submitted next: render its report while the page is read
+        reports.prefetch_answers(assessment, q, ui_locale())
+    return page
 
 
 @bp.post("/<token>/reassess")
