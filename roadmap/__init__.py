@@ -31,10 +31,6 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     logs.init_app(app)
     requestlog.init_app(app)  # first, so that its clock starts before the other hooks run
 
-    from .report.pdf import warn_missing_libraries
-
-    warn_missing_libraries(app.logger)  # e.g. libharfbuzz-subset0: one line, reports still work
-
     from .content.catalogue import Catalogue
     from .content.loader import load_directory
 

@@ -65,30 +65,6 @@ def render_pdf(html: str) -> bytes:
     return layout(html).write_pdf(pdf_variant="pdf/ua-1")
 
 
-HARFBUZZ_SUBSET_MISSING = (
-    "libharfbuzz-subset0 is not installed: PDF reports subset their fonts with fontTools, "
-    "about 0.1 s slower each (Debian/Ubuntu: apt-get install libharfbuzz-subset0)"
-)
-
-
-def missing_system_libraries() -> list[str]:
-    """One line per optional system library the PDF engine runs slower without."""
-    from weasyprint.text.ffi import harfbuzz_subset
-
-    return [] if harfbuzz_subset is not None else [HARFBUZZ_SUBSET_MISSING]
-
-
-_warned: set[str] = set()
-
-
-def warn_missing_libraries(logger: logging.Logger) -> None:
-    """Log each missing library once per process, at start-up."""
-    for line in missing_system_libraries():
-        if line not in _warned:
-            _warned.add(line)
-            logger.warning(line)
-
-
 # Touches what a real report needs: regular, bold and italic faces, French hyphenation, a table.
 WARM_UP_HTML = (
     '<html lang="fr"><head><title>Préchauffage</title></head><body><h1>État de préparation</h1>'

@@ -125,29 +125,15 @@ def test_keyed_locks_serialise_one_key_only():
     assert locks._locks == {}  # nothing kept once no one holds a key
 
 
-def test_missing_harfbuzz_subset_is_one_start_up_line(monkeypatch, caplog):
-    import logging
-
-    import weasyprint.text.ffi
-
-    from roadmap.report import pdf
-
-    monkeypatch.setattr(weasyprint.text.ffi, "harfbuzz_subset", None)
-    monkeypatch.setattr(pdf, "_warned", set())
-    logger = logging.getLogger("roadmap-test")
-    with caplog.at_level(logging.WARNING, logger="roadmap-test"):
-        pdf.warn_missing_libraries(logger)
-        pdf.warn_missing_libraries(logger)  # a second app in the same process: no repeat
-    assert [r.getMessage() for r in caplog.records] == [pdf.HARFBUZZ_SUBSET_MISSING]
-
-
 def test_harfbuzz_subset_is_installed_in_ci():
+    """roadmap.syslibs warns at start-up when it is missing (tests/web/test_serve.py); CI, which
+    installs it, must have it: without it every report costs about 0.1 s more."""
     import os
 
     import pytest
 
-    from roadmap.report import pdf
+    from roadmap import syslibs
 
     if os.environ.get("CI") != "true":
         pytest.skip("checked in CI, where .ci/run installs libharfbuzz-subset0")
-    assert pdf.missing_system_libraries() == []
+    assert not [p for p in syslibs.optional_problems() if "libharfbuzz-subset0" in p]
