@@ -26,6 +26,16 @@ pytest_plugins = ("factories",)
 
 
 @pytest.fixture(scope="session")
+def cosie() -> Questionnaire:
+    """The shipped CoSIE questionnaire, latest version, as the app loads it."""
+    from roadmap.content.loader import load_file
+
+    q, problems = load_file(ROOT / "questionnaires" / "cosie-readiness.yaml")
+    assert problems == []
+    return q
+
+
+@pytest.fixture(scope="session")
 def tiny() -> Questionnaire:
     return Questionnaire.model_validate(yaml.safe_load((DATA / "tiny.yaml").read_text()))
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.content.loader import load_file
 from roadmap.core.answers import DONT_KNOW, NOT_APPLICABLE, AnswerSet, parse_answer_document
 from roadmap.core.concepts import MUST_BE_RATED, TOOLKIT
 from roadmap.core.method import method_facts
@@ -19,13 +18,6 @@ from roadmap.core.scoring import score
 ROOT = Path(__file__).parent.parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED_CONCEPTS = ROOT.parent / "shared" / "CONCEPTS.md"
-
-
-@pytest.fixture(scope="module")
-def cosie():
-    q, problems = load_file(ROOT / "questionnaires" / "cosie-readiness.yaml")
-    assert problems == []
-    return q
 
 
 def rated(q):

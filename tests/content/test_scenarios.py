@@ -9,20 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from roadmap.cli import cli
-from roadmap.content.loader import load_file
 from roadmap.core.answers import parse_answer_document
 from roadmap.core.questionnaire import Iap2Level
 from roadmap.core.results import analyse
 
 ROOT = Path(__file__).parent.parent.parent
 EXAMPLES = ROOT / "examples"
-
-
-@pytest.fixture(scope="module")
-def cosie():
-    q, problems = load_file(ROOT / "questionnaires" / "cosie-readiness.yaml")
-    assert problems == [] and q.version == 2
-    return q
 
 
 def load(cosie, name):

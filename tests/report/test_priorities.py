@@ -8,19 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from roadmap.content.loader import load_file
 from roadmap.core.answers import parse_answer_document
 from roadmap.core.results import analyse
 from roadmap.report.priorities import EFFORT_ORDER, TOP_RECOMMENDATIONS, priorities
 
 ROOT = Path(__file__).parent.parent.parent
-
-
-@pytest.fixture(scope="module")
-def cosie():
-    q, problems = load_file(ROOT / "questionnaires" / "cosie-readiness.yaml")
-    assert problems == []
-    return q
 
 
 @pytest.mark.parametrize("example", ["all-worst.json", "mixed-team.json"])

@@ -8,6 +8,7 @@ import html as markup
 import io
 import re
 
+from factories import TRAP_ANSWERS
 from pypdf import PdfReader
 
 RELATIONS_ONLY = {"r1": 4, "r2": 2, "r3": 2, "p_aim": "cocreate", "p_decide": "asked"}
@@ -63,7 +64,7 @@ def test_a_reverse_worded_answer_that_costs_points_says_so(client, create_assess
 
 
 def test_web_page_and_pdf_show_the_same_priorities_in_the_same_order(client, create_assessment):
-    token = create_assessment(answers=TRAP, submitted=True)
+    token = create_assessment(answers=TRAP_ANSWERS, submitted=True)
     html = html_of(client, f"/results/{token}?lang=en")
     section = html[html.index('id="recommendations"') :]
     web = re.findall(r'<h3 class="govuk-heading-m">(\d+)\. <a [^>]+>([^<]+)</a>', section)
@@ -81,7 +82,7 @@ def test_web_page_and_pdf_show_the_same_priorities_in_the_same_order(client, cre
 
 
 def test_a_reassessment_shows_the_earlier_figures_and_keeps_the_old_link(client, create_assessment):
-    before = create_assessment(answers=TRAP, submitted=True, locale="en")
+    before = create_assessment(answers=TRAP_ANSWERS, submitted=True, locale="en")
     after = create_assessment(
         answers={**TRAP, "r1": 5, "r2": 5, "p_decide": "together"}, submitted=True, previous=before
     )

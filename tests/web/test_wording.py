@@ -5,20 +5,12 @@ from pathlib import Path
 import pytest
 from flask_babel import force_locale
 
-from roadmap.content.loader import load_file
 from roadmap.core.recommend import Reason
 from roadmap.report.reasons import reason_text
 from roadmap.report.typography import NBSP, NNBSP
 from roadmap.report.wording import strength_text
 
 ROOT = Path(__file__).parent.parent.parent
-
-
-@pytest.fixture(scope="module")
-def cosie():
-    q, problems = load_file(ROOT / "questionnaires" / "cosie-readiness.yaml")
-    assert problems == []
-    return q
 
 
 def say(app, q, reason, locale):
