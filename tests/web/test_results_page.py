@@ -12,17 +12,6 @@ from factories import TRAP_ANSWERS
 from pypdf import PdfReader
 
 RELATIONS_ONLY = {"r1": 4, "r2": 2, "r3": 2, "p_aim": "cocreate", "p_decide": "asked"}
-TRAP = {
-    "r1": 1,
-    "r2": 1,
-    "r3": 5,
-    "e1": 4,
-    "e2": 4,
-    "p_aim": "cocreate",
-    "p_decide": "asked",
-    "p_budget": "asked",
-    "p_eval": "us",
-}
 
 
 def html_of(client, url: str) -> str:
@@ -84,7 +73,9 @@ def test_web_page_and_pdf_show_the_same_priorities_in_the_same_order(client, cre
 def test_a_reassessment_shows_the_earlier_figures_and_keeps_the_old_link(client, create_assessment):
     before = create_assessment(answers=TRAP_ANSWERS, submitted=True, locale="en")
     after = create_assessment(
-        answers={**TRAP, "r1": 5, "r2": 5, "p_decide": "together"}, submitted=True, previous=before
+        answers={**TRAP_ANSWERS, "r1": 5, "r2": 5, "p_decide": "together"},
+        submitted=True,
+        previous=before,
     )
     html = html_of(client, f"/results/{after}?lang=en")
     block = html[html.index("Compared with your previous assessment") :]
