@@ -125,6 +125,9 @@ class RenderPool:
             self._free.put(None)
         self._all: set[_Process] = set()
         self._lock = threading.Lock()
+        # Render processes being started right now, which close() waits for.
+        self._starting = 0
+        self._started = threading.Condition(self._lock)
         self._context = None
         self._closed = False
         # Reports each new render process renders before its first job (see documents).
@@ -138,12 +141,21 @@ class RenderPool:
             # web server is unsafe) with WeasyPrint already imported, so they start fast.
             self._context = multiprocessing.get_context("forkserver")
             self._context.set_forkserver_preload(["roadmap.report.renderpool"])
-        worker = _Process(self._context, self.samples)
         with self._lock:
-            closed = self._closed
-            if not closed:
-                self._all.add(worker)
-        if closed:  # the server is stopping: no new render processes
+            if self._closed:  # the server is stopping: no new render processes
+                raise RenderBusy("the server is stopping")
+            self._starting += 1
+        worker = None
+        try:
+            worker = _Process(self._context, self.samples)
+        finally:
+            with self._lock:
+                self._starting -= 1
+                closed = self._closed
+                if worker is not None and not closed:
+                    self._all.add(worker)
+                self._started.notify_all()
+        if closed:
             worker.stop(kill=True)
             raise RenderBusy("the server is stopping")
         return worker
@@ -204,6 +216,8 @@ class RenderPool:
         try:
             for index, worker in enumerate(started):
                 started[index] = worker or self._start()
+        except RenderBusy:  # the server stopped while warming up: nothing left to warm
+            pass
         finally:
             for worker in started:
                 self._free.put(worker)
@@ -216,6 +230,9 @@ class RenderPool:
         """Stop every render process now (at server shutdown), and start no more."""
         with self._lock:
             self._closed = True
+            # A process being started needs its parent until it is up (else the forkserver
+            # prints a traceback as the pipe closes under it): let it finish, it stops itself.
+            self._started.wait_for(lambda: self._starting == 0, timeout=10)
             workers = list(self._all)
         for worker in workers:
             self._retire(worker, kill=True)
