@@ -19,13 +19,13 @@ def init_app(app: Flask) -> None:
         outage,
         privacy,
         report,
-        results,
         security,
         staticfiles,
     )
     from .accounts import views as accounts
     from .assessment import views as assessment
     from .organisations import views as organisations
+    from .results import views as results
     from .signin import init_app as init_sessions
 
     for blueprint in (home.bp, assessment.bp, results.bp, library.bp, report.bp):

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 
-from ..report.charts import radar_drawing
-from ..report.summary import reading_context
-from ..services import reports
-from ..services import results as results_service
-from .access import remember_results, with_assessment
-from .forms import ActionForm, ReportForm
-from .locale import ui_locale
+from ...report.charts import radar_drawing
+from ...report.summary import reading_context
+from ...services import reports
+from ...services import results as results_service
+from ..access import remember_results, with_assessment
+from ..forms import ActionForm, ReportForm
+from ..locale import ui_locale
 
 bp = Blueprint("results", __name__, url_prefix="/results")
 
