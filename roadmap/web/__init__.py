@@ -12,6 +12,7 @@ def init_app(app: Flask) -> None:
     from ..report.textformat import paragraphs
     from . import (
         errors,
+        exports,
         guards,
         home,
         library,
@@ -32,6 +33,7 @@ def init_app(app: Flask) -> None:
         app.register_blueprint(blueprint)
     app.register_blueprint(accounts.bp)
     app.register_blueprint(organisations.bp)
+    app.register_blueprint(exports.bp)
     init_sessions(app)
 
     app.jinja_env.globals.update(
