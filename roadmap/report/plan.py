@@ -6,17 +6,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import pgettext
 
 from ..core.actions import ActionStatus, PlanRow
 from ..core.questionnaire import Questionnaire
 from .cover import long_date
 
-STATUS_NAMES = {
-    ActionStatus.NOT_STARTED: _l("Not started"),
-    ActionStatus.IN_PROGRESS: _l("In progress"),
-    ActionStatus.DONE: _l("Done"),
-}
+
+
+def status_names() -> dict[ActionStatus, str]:
+    """The statuses in the reader's language (with a context: "Done" is worded otherwise on
+    a confirmation banner)."""
+    return {
+        ActionStatus.NOT_STARTED: pgettext("action status", "Not started"),
+        ActionStatus.IN_PROGRESS: pgettext("action status", "In progress"),
+        ActionStatus.DONE: pgettext("action status", "Done"),
+    }
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,7 @@ class PlanLine:
 
 def plan_lines(q: Questionnaire, rows: Iterable[PlanRow], locale: str) -> list[PlanLine]:
     """The rows of a plan, worded for `locale` (needs an app context for the status names)."""
-    lines = []
+    lines, names = [], status_names()
     for row in rows:
         rec = q.recommendation(row.recommendation_id) if row.recommendation_id else None
         lines.append(
@@ -42,7 +47,7 @@ def plan_lines(q: Questionnaire, rows: Iterable[PlanRow], locale: str) -> list[P
                 method=rec.title.get(locale) if rec else "",
                 owner=row.owner or "",
                 due=long_date(row.due_on, locale),
-                status=str(STATUS_NAMES[row.status]),
+                status=names[row.status],
                 status_id=str(row.status),
             )
         )

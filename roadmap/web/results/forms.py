@@ -18,7 +18,7 @@ from ...core.actions import (
     PlanRow,
     Problem,
 )
-from ...report.plan import STATUS_NAMES
+from ...report.plan import status_names
 from ...report.wording import number_text
 from ..textfields import CleanStringField, MaxLength
 
@@ -91,7 +91,7 @@ class ActionPlanForm(FlaskForm):
     due_on = DueDateField(_l("Due date (optional)"), validators=[Optional()])
     status = ChoiceField(
         _l("Status"),
-        choices=[SelectChoice(s.value, label) for s, label in STATUS_NAMES.items()],
+        choices=[],
         default=ActionStatus.NOT_STARTED.value,
         refusal=PROBLEM_TEXT[Problem.BAD_STATUS],
     )
@@ -103,6 +103,7 @@ class ActionPlanForm(FlaskForm):
 
     def __init__(self, *args, methods: list[tuple[str, str]] = (), **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.status.choices = [SelectChoice(s.value, n) for s, n in status_names().items()]
         self.method.choices = [SelectChoice(NO_METHOD, _l("None"))] + [
             SelectChoice(value, label) for value, label in methods
         ]
