@@ -13,7 +13,6 @@ from ..core.questionnaire import Questionnaire
 from .cover import long_date
 
 
-
 def status_names() -> dict[ActionStatus, str]:
     """The statuses in the reader's language (with a context: "Done" is worded otherwise on
     a confirmation banner)."""

@@ -179,3 +179,9 @@ def test_the_pdf_prints_the_plan_and_never_a_stale_one(app, client, post_form, t
     assert "Done" in text and "Action plan" in text
     _reader, text = pdf_text(client.get(f"/report/{token}.pdf?lang=fr").data)
     assert "Terminée" in text and "Pas commencée" not in text
+
+
+def test_the_delete_page_says_the_plan_goes_too(app, client, post_form, token):
+    _add(post_form, token)
+    html = client.get(f"/assessment/{token}/delete").get_data(as_text=True)
+    assert "1 action du plan d’action" in html

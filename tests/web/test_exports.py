@@ -14,7 +14,11 @@ from tests.services.test_exports import two_orgs_fixture  # noqa: F401 (the two_
 from .test_accounts import sign_in
 from .variant_app import configured_app_fixture  # noqa: F401 (the configured_app fixture)
 
-TODAY = datetime.now(UTC).date().isoformat()
+
+def today() -> str:
+    return datetime.now(UTC).date().isoformat()
+
+
 KINDS = ("scores.csv", "scores.xlsx", "answers.csv", "answers.xlsx")
 
 
@@ -42,7 +46,7 @@ def test_managers_and_administrators_download_every_export(
         assert response.status_code == 200
         name, ext = kind.split(".")
         disposition = response.headers["Content-Disposition"]
-        assert disposition == f'attachment; filename="cpas-de-liege-{name}-{TODAY}.{ext}"'
+        assert disposition == f'attachment; filename="cpas-de-liege-{name}-{today()}.{ext}"'
         assert response.headers["Cache-Control"] == "private, no-store"
     csv_body = client.get(f"/exports/{org}/scores.csv")
     assert csv_body.mimetype == "text/csv" and csv_body.data.startswith(b"\xef\xbb\xbf")
