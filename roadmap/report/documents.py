@@ -16,12 +16,14 @@ from flask import Flask, current_app, render_template
 from flask_babel import force_locale
 
 from .. import paths
+from ..core.actions import PlanRow, plan_digest
 from ..core.method import method_facts
 from ..core.results import Results
 from .charts import radar_drawing
 from .cover import clip_words, long_date
 from .diskcache import DiskReportCache
 from .pdf import WARM_UP_HTML
+from .plan import plan_lines
 from .renderpool import KeyedLocks, RenderBusy, RenderPool, pool_for
 from .summary import reading_context
 from .typography import french_spacing_html
@@ -36,6 +38,7 @@ class ReportMeta:
     role: str | None
     date: datetime | None
     owner: str | None = None  # the assessment's id: its cached PDFs go when it is deleted
+    actions: tuple[PlanRow, ...] = ()  # the action plan recorded on the results page
 
 
 class ReportCache:
@@ -106,7 +109,8 @@ def _methods_url() -> str | None:
 
 
 def cache_key(results: Results, meta: ReportMeta, locale: str) -> str:
-    """A digest of everything the PDF shows: answers, reflections, cover, previous scores.
+    """A digest of everything the PDF shows: answers, reflections, cover, previous scores,
+    action plan.
 
     The date counts as printed (the day), so a report rendered ahead on the check-answers
     page is the one downloaded after submitting, the same day."""
@@ -119,6 +123,8 @@ def cache_key(results: Results, meta: ReportMeta, locale: str) -> str:
         "reflections": dict(results.answers.reflections),
         "meta": [meta.service_name, meta.role, long_date(meta.date, locale)],
         "previous": previous,
+        # A changed plan is a new PDF: a download never shows the plan as it was.
+        "actions": plan_digest(meta.actions),
         "locale": locale,
         "methods": _methods_url(),
         "release": _release(),
@@ -145,6 +151,7 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
                 "role": ROLE_NAMES.get(meta.role or ""),
                 "date": long_date(meta.date, locale),
             },
+            plan=plan_lines(q, meta.actions, locale),
         )
     return french_spacing_html(html) if locale == "fr" else html
 

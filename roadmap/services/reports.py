@@ -10,16 +10,18 @@ from ..core.questionnaire import Questionnaire
 from ..core.results import Results
 from ..models.assessment import Assessment
 from ..report import documents
+from . import actions
 from .results import analyse
 
 
 def meta_of(assessment: Assessment) -> documents.ReportMeta:
-    """What the report's cover says about the assessment besides its results."""
+    """What the report says about the assessment besides its results: cover, action plan."""
     return documents.ReportMeta(
         assessment.service_name,
         assessment.role,
         assessment.submitted_at or assessment.updated_at,
         str(assessment.id),
+        tuple(actions.plan_of(assessment)),
     )
 
 

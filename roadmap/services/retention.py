@@ -8,12 +8,13 @@ from sqlalchemy import delete as sql_delete
 from sqlalchemy import select
 
 from ..extensions import db
+from ..models.action import ActionItem
 from ..models.assessment import Answer, Assessment, Reflection
 from . import reports
 
 
 def delete(assessment: Assessment) -> None:
-    """Delete an assessment with its answers and reflections, for good.
+    """Delete an assessment with its answers, reflections and action plan, for good.
 
     A later re-assessment started from it keeps its own copy of the answers; only its link
     to this one is cleared (the foreign key is ON DELETE SET NULL).
@@ -49,6 +50,7 @@ def _delete_ids(ids: list[int]) -> None:
     # foreign_keys pragma on, and an explicit order does not depend on it.
     db.session.execute(sql_delete(Answer).where(Answer.assessment_id.in_(ids)))
     db.session.execute(sql_delete(Reflection).where(Reflection.assessment_id.in_(ids)))
+    db.session.execute(sql_delete(ActionItem).where(ActionItem.assessment_id.in_(ids)))
     db.session.execute(
         Assessment.__table__.update()
         .where(Assessment.previous_id.in_(ids))

@@ -12,6 +12,7 @@ def init_app(app: Flask) -> None:
     from ..report.textformat import paragraphs
     from . import (
         errors,
+        exports,
         guards,
         home,
         library,
@@ -19,19 +20,20 @@ def init_app(app: Flask) -> None:
         outage,
         privacy,
         report,
-        results,
         security,
         staticfiles,
     )
     from .accounts import views as accounts
     from .assessment import views as assessment
     from .organisations import views as organisations
+    from .results import views as results
     from .signin import init_app as init_sessions
 
     for blueprint in (home.bp, assessment.bp, results.bp, library.bp, report.bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(accounts.bp)
     app.register_blueprint(organisations.bp)
+    app.register_blueprint(exports.bp)
     init_sessions(app)
 
     app.jinja_env.globals.update(

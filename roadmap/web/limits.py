@@ -1,5 +1,6 @@
-"""Rate limits on what costs the server (starting assessments, re-assessments, PDF downloads),
-declared per route with @limited(name) and counted in memory, or in Redis when configured."""
+"""Rate limits on what costs the server (starting assessments, re-assessments, PDF downloads,
+exports), declared per route with @limited(name) and counted in memory, or in Redis when
+configured."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ RULES: dict[str, list[tuple[str, Callable[[], str]]]] = {
     "reset": [("RATELIMIT_RESET", _address)],
     "reassess": [("RATELIMIT_REASSESS", _token), ("RATELIMIT_REASSESS_ADDRESS", _address)],
     "pdf": [("RATELIMIT_PDF", _address)],
+    "export": [("RATELIMIT_EXPORT", _address)],
 }
 MARK = "roadmap_rate_limit"
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import pytest
 from werkzeug.routing import Rule
 
-from roadmap.services import accounts, assessments, organisations
+from roadmap.core.actions import PlanRow
+from roadmap.services import accounts, actions, assessments, organisations
 from roadmap.web.permissions import MARK
 from tests.conftest import FAST_HASHING
 
@@ -30,7 +31,7 @@ GUESSED_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 # these blueprints' pages of the other organisation's assessment are reached with its token
 # by design; they are still probed with guessed tokens, and never written to destructively.
 PRIVATE_LINK_BLUEPRINTS = ("assessment", "results", "report")
-DESTRUCTIVE = {"assessment.delete", "assessment.reassess"}
+DESTRUCTIVE = {"assessment.delete", "assessment.reassess", "results.remove_action"}
 
 
 @dataclass
@@ -61,18 +62,21 @@ def world(app, create_organisation, create_team, create_user, create_assessment)
         "other": create_assessment(submitted=True, service_name="Service-B-secret"),
     }
     with app.app_context():
+        filed = {}
         for key, owner, team in (
             ("own", "member", own_team),
             ("other", "other_member", other_team),
         ):
-            assessment, _q = assessments.by_token(tokens[key], 365)
+            assessment, q = assessments.by_token(tokens[key], 365)
             organisations.claim(assessment, accounts.get(users[owner]), team)
+            action = actions.add(assessment, q, PlanRow(f"Action {key}"))
+            filed |= {f"{key}_assessment": assessment.id, f"{key}_action": action.id}
         sessions = {
             role: f"{user.id}.{user.session_epoch}"
             for role, user in ((r, accounts.get(i)) for r, i in users.items())
         }
     ids = {"own": own, "other": other, "own_team": own_team, "own_team2": own_team2}
-    ids |= {"other_team": other_team, **{f"user_{k}": v for k, v in users.items()}}
+    ids |= {"other_team": other_team, **{f"user_{k}": v for k, v in users.items()}, **filed}
     return World(ids, tokens, sessions)
 
 
@@ -96,6 +100,14 @@ def variants(rule: Rule, world: World) -> list[tuple[str, dict]]:
                 ("foreign_team", {"organisation_id": ids["own"], "team_id": ids["other_team"]}),
                 ("guessed", {"organisation_id": ids["own"], "team_id": GUESSED_ID}),
             ]
+        if "assessment_id" in args:
+            own, other = ids["own_assessment"], ids["other_assessment"]
+            cases = [
+                ("own", {"organisation_id": ids["own"], "assessment_id": own}),
+                ("other", {"organisation_id": ids["other"], "assessment_id": other}),
+                ("foreign_assessment", {"organisation_id": ids["own"], "assessment_id": other}),
+                ("guessed", {"organisation_id": ids["own"], "assessment_id": GUESSED_ID}),
+            ]
         if "user_id" in args:
             cases = [
                 ("own", {"organisation_id": ids["own"], "user_id": ids["user_member"]}),
@@ -117,6 +129,19 @@ def variants(rule: Rule, world: World) -> list[tuple[str, dict]]:
         ]
         if rule.endpoint in ("accounts.reset", "accounts.signup"):
             return guessed  # one-time tokens: the real ones are tested in their own flows
+        if "action_id" in args:
+            # Each link with its own action; a guessed token or action id, and one link with
+            # the other assessment's action (a crossed id) are all "guessed".
+            real = [
+                (k, {"token": world.tokens[k], "action_id": ids[f"{k}_action"]})
+                for k in ("own", "other")
+            ]
+            crossed = {"token": world.tokens["own"], "action_id": ids["other_action"]}
+            return real + [
+                ("guessed", {"token": GUESSED_TOKEN, "action_id": ids["own_action"]}),
+                ("guessed", {"token": world.tokens["own"], "action_id": GUESSED_ID}),
+                ("guessed", crossed),
+            ]
         real = [(k, {"token": world.tokens[k], **extra}) for k in ("own", "other")]
         return real + guessed
     raise AssertionError(f"no test values for {rule.rule}: add them to the matrix")
@@ -151,7 +176,7 @@ def request_as(client, world: World, role: str, method: str, url: str):
 def test_every_route_is_covered_and_account_routes_declare_their_needs(matrix_app, world):
     for rule in rules(matrix_app):
         assert variants(rule, world)
-        if rule.endpoint.split(".")[0] in ("accounts", "organisations"):
+        if rule.endpoint.split(".")[0] in ("accounts", "organisations", "exports"):
             view = matrix_app.view_functions[rule.endpoint]
             assert getattr(view, MARK, None) is not None, f"{rule.endpoint} lacks @requires"
 
@@ -190,7 +215,8 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
             leaked = [s for s in SECRETS if s in body]
             if leaked:
                 problems.append(f"{role} {method} {url}: shows {leaked}")
-            if which in ("other", "foreign_team", "foreign_person") and status == 200:
+            foreign = ("other", "foreign_team", "foreign_person", "foreign_assessment")
+            if which in foreign and status == 200:
                 problems.append(f"{role} {method} {url}: 200 on another organisation's data")
         if role == "anonymous" and getattr(matrix_app.view_functions[rule.endpoint], MARK, None):
             needs = getattr(matrix_app.view_functions[rule.endpoint], MARK)
@@ -235,6 +261,15 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
         },
         ("organisations.move", "foreign_person"): {"manager": 404, "admin": 404},
         ("accounts.index", "none"): {"anonymous": 302, "member": 200, "admin": 200},
+        ("exports.index", "own"): {"member": 403, "trainer": 403, "manager": 200, "admin": 200},
+        ("exports.index", "other"): {"member": 404, "manager": 404, "admin": 200},
+        ("exports.scores_csv", "own"): {"member": 403, "trainer": 403, "manager": 200},
+        ("exports.answers_xlsx", "own"): {"member": 403, "manager": 200, "admin": 200},
+        ("exports.assessment_json", "own"): {"member": 403, "manager": 200, "admin": 200},
+        ("exports.assessment_json", "foreign_assessment"): {"manager": 404, "admin": 404},
+        ("exports.assessment_json", "other"): {"manager": 404, "admin": 200},
+        ("results.edit_action", "own"): {"anonymous": 200, "member": 200},
+        ("results.export_json", "own"): {"anonymous": 200},
         ("accounts.login", "none"): {"anonymous": 200, "member": 200},
     }
     for (endpoint, which), by_role in expected.items():
@@ -244,3 +279,5 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
     assert seen[("organisations.reset", "own", "manager", "POST")] == 200
     assert seen[("organisations.create_team", "other", "manager", "POST")] == 404
     assert seen[("organisations.index", "none", "manager", "POST")] == 403  # admins only
+    for role in ROLES:  # a crossed or guessed action id is never found, whoever asks
+        assert seen[("results.remove_action", "guessed", role, "POST")] == 404

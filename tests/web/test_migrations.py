@@ -54,6 +54,21 @@ def _upgrade_holding_assessments(configured_app, url: str) -> None:
             assert conn.execute(sa.text("SELECT value FROM answer")).scalar() == "4"
             diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
         assert diff == []
+        with db.engine.begin() as conn:  # the old assessment takes an action plan (0003)
+            conn.execute(
+                sa.text(
+                    "INSERT INTO action_item (assessment_id, position, action, status,"
+                    " created_at, updated_at) VALUES (1, 1, 'Aller vers', 'done', :now, :now)"
+                ),
+                {"now": "2026-01-02 10:00:00+00:00"},
+            )
+        downgrade(directory=str(paths.MIGRATIONS), revision="0002")  # the plan goes, not the rest
+        with db.engine.connect() as conn:
+            assert (
+                conn.execute(sa.text("SELECT service_name FROM assessment")).scalar() == "Accueil"
+            )
+            assert "action_item" not in sa.inspect(conn).get_table_names()
+        upgrade(directory=str(paths.MIGRATIONS))
         downgrade(directory=str(paths.MIGRATIONS), revision="0001")  # and back
         with db.engine.connect() as conn:
             assert conn.execute(sa.text("SELECT token FROM assessment")).scalar() == "tok"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from ...services import retention
+from ...services import actions, retention
 from ..access import forget_results, with_assessment
 from ..forms import ActionForm
 from .views import bp
@@ -16,7 +16,9 @@ from .views import bp
 def delete(assessment, q):
     form = ActionForm()
     if request.method == "GET":
-        return render_template("assessment/delete.html", assessment=assessment, q=q, form=form)
+        plan = len(actions.plan_of(assessment))
+        page = "assessment/delete.html"
+        return render_template(page, assessment=assessment, q=q, form=form, plan=plan)
     if not form.validate_on_submit():
         abort(400)
     forget_results(assessment.token)

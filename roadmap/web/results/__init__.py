@@ -1,0 +1,1 @@
+"""The results blueprint: the results page, and the action plan entered on it."""
