@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models.assessment import Answer, Assessment, Reflection
+from ..models.ledger import AssessmentSnapshot
 from . import reports
 
 
@@ -49,6 +50,9 @@ def _delete_ids(ids: list[int]) -> None:
     # foreign_keys pragma on, and an explicit order does not depend on it.
     db.session.execute(sql_delete(Answer).where(Answer.assessment_id.in_(ids)))
     db.session.execute(sql_delete(Reflection).where(Reflection.assessment_id.in_(ids)))
+    db.session.execute(
+        sql_delete(AssessmentSnapshot).where(AssessmentSnapshot.assessment_id.in_(ids))
+    )
     db.session.execute(
         Assessment.__table__.update()
         .where(Assessment.previous_id.in_(ids))

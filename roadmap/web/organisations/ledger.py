@@ -1,0 +1,146 @@
+"""The manager's readiness ledger, the organisation report PDF, and a team's assessment
+results read inside the organisation area (read only: no change, deletion or re-assessment)."""
+
+from __future__ import annotations
+
+from flask import Response, current_app, render_template, request
+from flask_babel import gettext as _
+
+from ...core import ledger as core
+from ...core.permissions import Action
+from ...report.charts import radar_drawing
+from ...report.cover import long_date
+from ...report.ledger import (
+    comparison_drawing,
+    median_series_name,
+    move_text,
+    short_date,
+    spread_text,
+    trend_figure,
+    withheld_text,
+)
+from ...report.organisation import organisation_filename
+from ...report.summary import reading_context
+from ...services import ledger, reports
+from ...services import results as results_service
+from ..forms import ReportForm
+from ..limits import limited
+from ..locale import ui_locale
+from ..permissions import requires
+from .views import bp
+
+MEDIAN = "median"
+
+
+@bp.context_processor
+def _ledger_words() -> dict:
+    return {
+        "withheld_text": withheld_text,
+        "spread_text": spread_text,
+        "move_text": move_text,
+        "short_date": short_date,
+        "median_name": median_series_name(),
+    }
+
+
+def _comparison(book: ledger.Ledger, locale: str):
+    """The radar asked for by ?compare=<team>&with=<team|median>: (chart, drawing, error)."""
+    assessed = [line for line in book.lines if line.latest is not None]
+    first_id = request.args.get("compare", type=int)
+    other = request.args.get("with", "")
+    asked = "compare" in request.args or "with" in request.args
+    if not asked and assessed:
+        first_id = assessed[0].team_id
+        released = book.figures.released
+        other = MEDIAN if released or len(assessed) < 2 else str(assessed[1].team_id)
+    first = book.line_of(first_id) if first_id is not None else None
+    if first is None or first.latest is None:
+        return None, None, _("Choose a team that has a submitted assessment.") if asked else None
+    dims = [d.id for d in book.q.dimensions]
+    labels = [d.label(locale) for d in book.q.dimensions]
+    if other == MEDIAN:
+        if not book.figures.released:
+            return None, None, _("The organisation median needs at least %(k)s teams.", k=book.k)
+        second = (median_series_name(), core.medians(book.figures))
+    else:
+        line = book.line_of(int(other)) if other.isdigit() else None
+        if line is None or line.latest is None or line.team_id == first.team_id:
+            return None, None, _("Choose another team with an assessment, or the median.")
+        second = (book.teams[line.team_id].name, dict(line.latest.dimensions))
+    chart = core.comparison_radar(
+        dims, labels, (book.teams[first.team_id].name, first.latest), second
+    )
+    return chart, comparison_drawing(chart), None
+
+
+@bp.get("/<int:organisation_id>/ledger")
+@requires(Action.VIEW_LEDGER)
+def ledger_page(organisation):
+    locale = ui_locale()
+    book = ledger.ledger(organisation)
+    chart, svg, error = _comparison(book, locale)
+    page = render_template(
+        "organisations/ledger.html",
+        organisation=organisation,
+        book=book,
+        q=book.q,
+        locale=locale,
+        chart=chart,
+        svg=svg,
+        comparison_error=error,
+        compare=request.args.get("compare", type=int),
+        compared_with=request.args.get("with", ""),
+        report_form=ReportForm(lang=locale),
+        long_date=long_date,
+    )
+    return page, 400 if error else 200
+
+
+@bp.get("/<int:organisation_id>/ledger.pdf")
+@limited("pdf")
+@requires(Action.VIEW_LEDGER)
+def ledger_pdf(organisation):
+    locale = request.args.get("lang")
+    if locale not in current_app.config["LANGUAGES"]:
+        locale = ui_locale()
+    book = ledger.ledger(organisation)
+    response = Response(reports.organisation_pdf(book, locale), mimetype="application/pdf")
+    filename = organisation_filename(organisation.name, locale, book.today)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.get("/<int:organisation_id>/teams/<int:team_id>/assessments/<int:assessment_id>")
+@requires(Action.VIEW_TEAM_RESULTS)
+def team_results(organisation, team, assessment_id: int):
+    assessment, q = ledger.team_assessment(team, assessment_id)
+    locale = ui_locale()
+    results = results_service.analyse(assessment, q)
+    context = reading_context(results, locale)
+    return render_template(
+        "results/show.html",
+        **context,
+        read_only=True,
+        long_date=long_date,
+        organisation=organisation,
+        team=team,
+        assessment=assessment,
+        svg=radar_drawing(context["chart"]),
+    )
+
+
+def team_charts(team, locale: str) -> dict:
+    """What the team page shows of its history: trends (figures and tables), its line."""
+    history = ledger.team_history(team)
+    q = history.q
+    dims = [d.id for d in q.dimensions]
+    return {
+        "history": history,
+        "dims": dims,
+        "dimension_figure": trend_figure(history.trend, q, dims, locale),
+        "power_figure": trend_figure(history.trend, q, [core.POWER], locale),
+        "long_date": long_date,
+        "locale": locale,
+        "stale_days": ledger.settings()[0],
+    }
