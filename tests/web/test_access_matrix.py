@@ -60,6 +60,7 @@ def world(app, create_organisation, create_team, create_user, create_assessment)
         "own": create_assessment(submitted=True, service_name="Service A"),
         "other": create_assessment(submitted=True, service_name="Service-B-secret"),
     }
+    assessment_ids = {}
     with app.app_context():
         for key, owner, team in (
             ("own", "member", own_team),
@@ -67,12 +68,14 @@ def world(app, create_organisation, create_team, create_user, create_assessment)
         ):
             assessment, _q = assessments.by_token(tokens[key], 365)
             organisations.claim(assessment, accounts.get(users[owner]), team)
+            assessment_ids[f"{key}_assessment"] = assessment.id
         sessions = {
             role: f"{user.id}.{user.session_epoch}"
             for role, user in ((r, accounts.get(i)) for r, i in users.items())
         }
     ids = {"own": own, "other": other, "own_team": own_team, "own_team2": own_team2}
     ids |= {"other_team": other_team, **{f"user_{k}": v for k, v in users.items()}}
+    ids |= assessment_ids
     return World(ids, tokens, sessions)
 
 
@@ -95,6 +98,33 @@ def variants(rule: Rule, world: World) -> list[tuple[str, dict]]:
                 ("other", {"organisation_id": ids["other"], "team_id": ids["other_team"]}),
                 ("foreign_team", {"organisation_id": ids["own"], "team_id": ids["other_team"]}),
                 ("guessed", {"organisation_id": ids["own"], "team_id": GUESSED_ID}),
+            ]
+        if "assessment_id" in args:
+            own, team, team2 = ids["own"], ids["own_team"], ids["own_team2"]
+            mine, theirs = ids["own_assessment"], ids["other_assessment"]
+            cases = [
+                ("own", {"organisation_id": own, "team_id": team, "assessment_id": mine}),
+                (
+                    "own_other_team",
+                    {"organisation_id": own, "team_id": team2, "assessment_id": mine},
+                ),
+                (
+                    "other",
+                    {
+                        "organisation_id": ids["other"],
+                        "team_id": ids["other_team"],
+                        "assessment_id": theirs,
+                    },
+                ),
+                (
+                    "foreign_team",
+                    {"organisation_id": own, "team_id": ids["other_team"], "assessment_id": theirs},
+                ),
+                (
+                    "foreign_assessment",
+                    {"organisation_id": own, "team_id": team, "assessment_id": theirs},
+                ),
+                ("guessed", {"organisation_id": own, "team_id": team, "assessment_id": GUESSED_ID}),
             ]
         if "user_id" in args:
             cases = [
@@ -190,7 +220,8 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
             leaked = [s for s in SECRETS if s in body]
             if leaked:
                 problems.append(f"{role} {method} {url}: shows {leaked}")
-            if which in ("other", "foreign_team", "foreign_person") and status == 200:
+            foreign = ("other", "foreign_team", "foreign_person", "foreign_assessment")
+            if which in foreign and status == 200:
                 problems.append(f"{role} {method} {url}: 200 on another organisation's data")
         if role == "anonymous" and getattr(matrix_app.view_functions[rule.endpoint], MARK, None):
             needs = getattr(matrix_app.view_functions[rule.endpoint], MARK)
@@ -235,6 +266,28 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
         },
         ("organisations.move", "foreign_person"): {"manager": 404, "admin": 404},
         ("accounts.index", "none"): {"anonymous": 302, "member": 200, "admin": 200},
+        ("organisations.ledger_page", "own"): {
+            "member": 403,
+            "trainer": 403,
+            "manager": 200,
+            "admin": 200,
+        },
+        ("organisations.ledger_page", "other"): {"member": 404, "manager": 404, "admin": 200},
+        ("organisations.ledger_pdf", "own"): {"member": 403, "trainer": 403, "manager": 200},
+        ("organisations.ledger_pdf", "other"): {"manager": 404},
+        ("organisations.team_results", "own"): {
+            "member": 200,
+            "trainer": 403,
+            "manager": 200,
+            "admin": 200,
+        },
+        ("organisations.team_results", "own_other_team"): {"member": 403, "manager": 404},
+        ("organisations.team_results", "foreign_team"): {"manager": 404, "admin": 404},
+        ("organisations.team_results", "foreign_assessment"): {
+            "member": 404,
+            "manager": 404,
+            "admin": 404,
+        },
         ("accounts.login", "none"): {"anonymous": 200, "member": 200},
     }
     for (endpoint, which), by_role in expected.items():

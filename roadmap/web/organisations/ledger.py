@@ -49,10 +49,12 @@ def _comparison(book: ledger.Ledger, locale: str):
     first_id = request.args.get("compare", type=int)
     other = request.args.get("with", "")
     asked = "compare" in request.args or "with" in request.args
-    if not asked and assessed:
+    if not asked:
+        # By default the first assessed team beside the median, or beside the next team.
+        if not assessed or (len(assessed) < 2 and not book.figures.released):
+            return None, None, None
         first_id = assessed[0].team_id
-        released = book.figures.released
-        other = MEDIAN if released or len(assessed) < 2 else str(assessed[1].team_id)
+        other = MEDIAN if book.figures.released else str(assessed[1].team_id)
     first = book.line_of(first_id) if first_id is not None else None
     if first is None or first.latest is None:
         return None, None, _("Choose a team that has a submitted assessment.") if asked else None
