@@ -3,6 +3,7 @@ PDF: withheld figures, moves, the trend charts' Plotly figures and tables, the r
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import format_date
@@ -60,10 +61,19 @@ def move_text(move: Move) -> str:
     return _("unchanged (%(now)s)", now=move.now)
 
 
+def short_move(move: Move) -> str:
+    """A move in a table cell, in figures only: "20 → 60 (+40)", "—" when not comparable."""
+    change = move.change
+    if change is None:
+        return "—"
+    return f"{move.before} → {move.now} ({change:+d})".replace("-", "−")
+
+
 def trend_subjects(q: Questionnaire) -> list[str]:
     return [d.id for d in q.dimensions]
 
 
+@lru_cache(maxsize=4096)
 def short_date(day, locale: str) -> str:
     """A date in a narrow table column: "1 déc. 2026", "1 Dec 2026"."""
     return format_date(day, "medium", locale=DATE_LOCALES.get(locale, locale))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..content.catalogue import catalogue, default_questionnaire
 from ..core import ledger as core
@@ -60,18 +60,33 @@ def _day(value: datetime | None) -> date:
     return (value if value.tzinfo else value.replace(tzinfo=UTC)).date()
 
 
-def _snapshots(*conditions) -> list[core.Snapshot]:
-    query = (
+def _snapshots(*conditions, last: int | None = None) -> list[core.Snapshot]:
+    """Snapshots of submitted assessments filed under a team; with `last`, only each team's
+    `last` most recent (a window function, so the ledger reads 2 rows a team, not all)."""
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=Assessment.team_id,
+            order_by=(Assessment.submitted_at.desc(), Assessment.id.desc()),
+        )
+        .label("rank")
+    )
+    inner = (
         select(
             AssessmentSnapshot.assessment_id,
             AssessmentSnapshot.record,
             Assessment.team_id,
             Assessment.submitted_at,
+            rank,
         )
         .join(Assessment, Assessment.id == AssessmentSnapshot.assessment_id)
         .join(Team, Team.id == Assessment.team_id)
         .where(Assessment.status == AssessmentStatus.SUBMITTED, *conditions)
+        .subquery()
     )
+    query = select(inner.c.assessment_id, inner.c.record, inner.c.team_id, inner.c.submitted_at)
+    if last is not None:
+        query = query.where(inner.c.rank <= last)
     return [
         core.snapshot_from(record, aid, team_id, _day(submitted))
         for aid, record, team_id, submitted in db.session.execute(query)
@@ -109,7 +124,8 @@ def ledger(organisation: Organisation, today: date | None = None) -> Ledger:
     today = today or utcnow().date()
     q = default_questionnaire()
     teams = {t.id: t for t in organisation.teams}
-    snapshots = _snapshots(Team.organisation_id == organisation.id)
+    # A line needs the latest assessment and the one before it (what moved since).
+    snapshots = _snapshots(Team.organisation_id == organisation.id, last=2)
     lines = core.team_lines(list(teams), snapshots, today, stale_days)
     latest = core.latest_of(lines)
     dims = [d.id for d in q.dimensions]

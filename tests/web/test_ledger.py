@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -13,6 +16,7 @@ from roadmap.models.assessment import Assessment
 from roadmap.services import accounts, assessments, organisations
 from tests.factories import PASSWORD, TRAP_ANSWERS
 
+ARTEFACTS = Path(__file__).parent.parent.parent / "test-artifacts"
 STRONG = {**TRAP_ANSWERS, "r1": 5, "r2": 5, "r3": 1, "e1": 5, "e2": 5}
 
 
@@ -137,7 +141,25 @@ def test_the_organisation_report_pdf(client, post_form, org):
     assert "Équipe 6" in text and "Priorités communes" in text
     assert "Equipe-B-secrete" not in text
     root = reader.trailer["/Root"]
-    assert root["/Lang"] == "fr" and "/StructTreeRoot" in root
+    assert root["/Lang"] == "fr" and "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert "\u00a0:" in text or " :" in text  # French typography
+    if shutil.which("pdftoppm"):  # the first pages, to look at
+        ARTEFACTS.mkdir(exist_ok=True)
+        pdf = ARTEFACTS / "organisation-fr.pdf"
+        pdf.write_bytes(response.data)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "60",
+                "-l",
+                "3",
+                "-png",
+                str(pdf),
+                str(ARTEFACTS / "organisation-fr"),
+            ],
+            check=True,
+        )
     english = client.get(f"/organisations/{org['id']}/ledger.pdf?lang=en")
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(english.data)).pages)
     assert "Common priorities" in text
