@@ -21,3 +21,18 @@ for (const button of document.querySelectorAll("[data-copy-target]")) {
     }
   });
 }
+
+// Interactive trend charts (the ledger's team pages): the figure is JSON in a
+// <script type="application/json"> block named by data-figure; the table beside each chart
+// gives the same figures, so without this script (or without plotly.js) nothing is lost.
+for (const plot of document.querySelectorAll("[data-figure]")) {
+  const source = document.getElementById(plot.dataset.figure);
+  if (!window.Plotly || !source) continue;
+  try {
+    const figure = JSON.parse(source.textContent);
+    plot.hidden = false;
+    window.Plotly.newPlot(plot, figure.data, figure.layout, figure.config);
+  } catch {
+    plot.hidden = true; // the table is still there
+  }
+}

@@ -66,6 +66,10 @@ class Config:
     # Accounts (see the README's "Accounts and organisations").
     RESET_LINK_HOURS = 24  # a password-reset link works once, for this long
     INVITATION_DAYS = 14  # an invitation link works once, for this long
+    # The readiness ledger: a team whose latest assessment is older than this is "stale".
+    LEDGER_STALE_DAYS = 365
+    # No group figure (organisation median, counts) over fewer than this many teams or people.
+    ANONYMITY_THRESHOLD = 5
     PASSWORD_HASH_PARAMETERS: dict | None = None  # argon2-cffi PasswordHasher arguments
     # E-mail for reset and invitation links; without a host, links are shown to whoever made
     # them (a manager or administrator) to pass on.

@@ -25,6 +25,7 @@ class Action(StrEnum):
     VIEW_ORGANISATION = "view_organisation"  # its teams and people
     VIEW_TEAM_RESULTS = "view_team_results"
     EXPORT_RESULTS = "export_results"  # the organisation's scores, answers, JSON (managers)
+    VIEW_LEDGER = "view_ledger"  # the organisation's readiness ledger and report
     INVITE = "invite"
     MANAGE_TEAMS = "manage_teams"  # create teams, move people between them
     RESET_PASSWORDS = "reset_passwords"  # make a reset link for a person of the organisation
@@ -43,6 +44,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
             Action.VIEW_ORGANISATION,
             Action.VIEW_TEAM_RESULTS,
             Action.EXPORT_RESULTS,
+            Action.VIEW_LEDGER,
             Action.CLAIM_ASSESSMENT,
             Action.INVITE,
             Action.MANAGE_TEAMS,

@@ -141,6 +141,11 @@ def save(
     if locale:
         assessment.locale = locale
     assessment.updated_at = utcnow()
+    db.session.flush()
+    if assessment.status == AssessmentStatus.SUBMITTED:
+        # Answers changed after submitting: the ledger's snapshot follows them.
+        db.session.expire(assessment, ["answers", "reflections"])
+        _snapshot(assessment)
     db.session.commit()
     db.session.expire(assessment, ["answers", "reflections"])
 
@@ -149,7 +154,17 @@ def submit(assessment: Assessment) -> None:
     """Mark the assessment as answered: its results can be read from now on."""
     assessment.status = AssessmentStatus.SUBMITTED
     assessment.submitted_at = utcnow()
+    _snapshot(assessment)
     db.session.commit()
+
+
+def _snapshot(assessment: Assessment) -> None:
+    """The scores the readiness ledger reads, stored with the submitted answers."""
+    from .ledger import record_snapshot  # ledger reads answers through this module
+
+    q = catalogue().get(assessment.questionnaire_id, assessment.questionnaire_version)
+    if q is not None:
+        record_snapshot(assessment, q)
 
 
 def to_answer_set(assessment: Assessment) -> AnswerSet:

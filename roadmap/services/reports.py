@@ -49,3 +49,11 @@ def prefetch_answers(assessment: Assessment, q: Questionnaire, locale: str) -> N
 def forget(assessment_ids: Iterable[int]) -> None:
     """Remove the cached PDFs of assessments being deleted."""
     documents.forget(assessment_ids)
+
+
+def organisation_pdf(book, locale: str) -> bytes:
+    """The organisation report of a ledger (`services.ledger.Ledger`), in `locale`. Rendered
+    on each download (no cache: it is asked for rarely and changes with every submission)."""
+    from ..report.organisation import organisation_html
+
+    return documents.warm_pool().render(organisation_html(book, locale))

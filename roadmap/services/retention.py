@@ -10,6 +10,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models.action import ActionItem
 from ..models.assessment import Answer, Assessment, Reflection
+from ..models.ledger import AssessmentSnapshot
 from . import reports
 
 
@@ -51,6 +52,9 @@ def _delete_ids(ids: list[int]) -> None:
     db.session.execute(sql_delete(Answer).where(Answer.assessment_id.in_(ids)))
     db.session.execute(sql_delete(Reflection).where(Reflection.assessment_id.in_(ids)))
     db.session.execute(sql_delete(ActionItem).where(ActionItem.assessment_id.in_(ids)))
+    db.session.execute(
+        sql_delete(AssessmentSnapshot).where(AssessmentSnapshot.assessment_id.in_(ids))
+    )
     db.session.execute(
         Assessment.__table__.update()
         .where(Assessment.previous_id.in_(ids))

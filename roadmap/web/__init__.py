@@ -25,6 +25,7 @@ def init_app(app: Flask) -> None:
     )
     from .accounts import views as accounts
     from .assessment import views as assessment
+    from .organisations import ledger as _ledger  # noqa: F401 (its routes join the blueprint)
     from .organisations import views as organisations
     from .results import views as results
     from .signin import init_app as init_sessions

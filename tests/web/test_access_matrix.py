@@ -101,13 +101,41 @@ def variants(rule: Rule, world: World) -> list[tuple[str, dict]]:
                 ("guessed", {"organisation_id": ids["own"], "team_id": GUESSED_ID}),
             ]
         if "assessment_id" in args:
-            own, other = ids["own_assessment"], ids["other_assessment"]
-            cases = [
-                ("own", {"organisation_id": ids["own"], "assessment_id": own}),
-                ("other", {"organisation_id": ids["other"], "assessment_id": other}),
-                ("foreign_assessment", {"organisation_id": ids["own"], "assessment_id": other}),
-                ("guessed", {"organisation_id": ids["own"], "assessment_id": GUESSED_ID}),
-            ]
+            if "team_id" not in args:
+                own, other = ids["own_assessment"], ids["other_assessment"]
+                cases = [
+                    ("own", {"organisation_id": ids["own"], "assessment_id": own}),
+                    ("other", {"organisation_id": ids["other"], "assessment_id": other}),
+                    ("foreign_assessment", {"organisation_id": ids["own"], "assessment_id": other}),
+                    ("guessed", {"organisation_id": ids["own"], "assessment_id": GUESSED_ID}),
+                ]
+            else:
+                own, team, team2 = ids["own"], ids["own_team"], ids["own_team2"]
+                mine, theirs = ids["own_assessment"], ids["other_assessment"]
+                cases = [
+                    ("own", {"organisation_id": own, "team_id": team, "assessment_id": mine}),
+                    (
+                        "own_other_team",
+                        {"organisation_id": own, "team_id": team2, "assessment_id": mine},
+                    ),
+                    (
+                        "other",
+                        {
+                            "organisation_id": ids["other"],
+                            "team_id": ids["other_team"],
+                            "assessment_id": theirs,
+                        },
+                    ),
+                    (
+                        "foreign_team",
+                        {"organisation_id": own, "team_id": ids["other_team"], "assessment_id": theirs},
+                    ),
+                    (
+                        "foreign_assessment",
+                        {"organisation_id": own, "team_id": team, "assessment_id": theirs},
+                    ),
+                    ("guessed", {"organisation_id": own, "team_id": team, "assessment_id": GUESSED_ID}),
+                ]
         if "user_id" in args:
             cases = [
                 ("own", {"organisation_id": ids["own"], "user_id": ids["user_member"]}),
@@ -270,6 +298,28 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
         ("exports.assessment_json", "other"): {"manager": 404, "admin": 200},
         ("results.edit_action", "own"): {"anonymous": 200, "member": 200},
         ("results.export_json", "own"): {"anonymous": 200},
+        ("organisations.ledger_page", "own"): {
+            "member": 403,
+            "trainer": 403,
+            "manager": 200,
+            "admin": 200,
+        },
+        ("organisations.ledger_page", "other"): {"member": 404, "manager": 404, "admin": 200},
+        ("organisations.ledger_pdf", "own"): {"member": 403, "trainer": 403, "manager": 200},
+        ("organisations.ledger_pdf", "other"): {"manager": 404},
+        ("organisations.team_results", "own"): {
+            "member": 200,
+            "trainer": 403,
+            "manager": 200,
+            "admin": 200,
+        },
+        ("organisations.team_results", "own_other_team"): {"member": 403, "manager": 404},
+        ("organisations.team_results", "foreign_team"): {"manager": 404, "admin": 404},
+        ("organisations.team_results", "foreign_assessment"): {
+            "member": 404,
+            "manager": 404,
+            "admin": 404,
+        },
         ("accounts.login", "none"): {"anonymous": 200, "member": 200},
     }
     for (endpoint, which), by_role in expected.items():

@@ -1,5 +1,7 @@
 """Migrations: they build the schema the models describe, on SQLite and on PostgreSQL."""
 
+import json
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
@@ -52,6 +54,10 @@ def _upgrade_holding_assessments(configured_app, url: str) -> None:
             ).one()
             assert tuple(row) == ("tok", "Accueil", None, None)
             assert conn.execute(sa.text("SELECT value FROM answer")).scalar() == "4"
+            # 0005 backfilled the ledger's snapshot of the submitted assessment with the core.
+            record = conn.execute(sa.text("SELECT record FROM assessment_snapshot")).scalar()
+            record = json.loads(record) if isinstance(record, str) else record
+            assert record["dimensions"]["relations"] == 75 and record["questionnaire_id"] == "tiny"
             diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
         assert diff == []
         with db.engine.begin() as conn:  # the old assessment takes an action plan (0003)

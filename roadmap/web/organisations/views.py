@@ -14,6 +14,7 @@ from ..accounts.forms import problem_text
 from ..accounts.views import reset_link
 from ..assessment.views import form_errors
 from ..forms import ActionForm
+from ..locale import ui_locale
 from ..permissions import requires
 from ..proxy import public_url
 from .forms import NO_TEAM, ROLE_NAMES, InviteForm, MoveForm, OrganisationForm, TeamForm
@@ -61,6 +62,7 @@ def _show(organisation, team_form=None, status=200):
             Action.MANAGE_TEAMS,
             Action.RESET_PASSWORDS,
             Action.EXPORT_RESULTS,
+            Action.VIEW_LEDGER,
         )
     }
     team_form = team_form or TeamForm()
@@ -100,6 +102,8 @@ def create_team(organisation):
 @bp.get("/<int:organisation_id>/teams/<int:team_id>")
 @requires(Action.VIEW_TEAM_RESULTS)
 def team(organisation, team):
+    from .ledger import team_charts  # the ledger's routes live beside these, on this blueprint
+
     members = dict(organisations.overview(organisation).teams).get(team, [])
     assessments = organisations.team_assessments(team)
     return render_template(
@@ -108,6 +112,8 @@ def team(organisation, team):
         team=team,
         members=members,
         assessments=assessments,
+        may_ledger=allowed(current_user.grants, Action.VIEW_LEDGER, Resource(organisation.id)),
+        **team_charts(team, ui_locale()),
     )
 
 
