@@ -65,6 +65,9 @@ class Config:
     # Accounts (see the README's "Accounts and organisations").
     RESET_LINK_HOURS = 24  # a password-reset link works once, for this long
     INVITATION_DAYS = 14  # an invitation link works once, for this long
+    # `roadmap purge` deletes accounts nobody signed in to for this long (three years);
+    # 0 keeps them. Their assessments stay with their teams, anonymised.
+    ACCOUNT_RETENTION_DAYS = 1095
     PASSWORD_HASH_PARAMETERS: dict | None = None  # argon2-cffi PasswordHasher arguments
     # E-mail for reset and invitation links; without a host, links are shown to whoever made
     # them (a manager or administrator) to pass on.

@@ -1,5 +1,5 @@
 """Organisation use cases: organisations, teams, moving people, claiming an assessment into a
-team, and what a person holds (their grants)."""
+team, and what a person holds (their grants). People's roles and removals: `people.py`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
+from ..core.audit import AuditAction
 from ..core.permissions import ANONYMOUS, Action, Grants, Resource, Role, allowed
 from ..extensions import db
 from ..models.account import User
@@ -18,7 +19,7 @@ from ..models.organisation import (
     OrganisationRole,
     Team,
 )
-from . import accounts
+from . import accounts, audit
 from .errors import Conflict, Invalid, NotFound
 
 NAME_MAX = 200
@@ -89,7 +90,7 @@ def get_team(organisation: Organisation, team_id: int) -> Team:
     return team
 
 
-def create_team(organisation: Organisation, name: str) -> Team:
+def create_team(organisation: Organisation, name: str, *, by: User | None = None) -> Team:
     """A new team in the organisation; Conflict if it already has one of that name."""
     name = _name(name)
     taken = select(Team.id).where(Team.organisation_id == organisation.id, Team.name == name)
@@ -97,6 +98,7 @@ def create_team(organisation: Organisation, name: str) -> Team:
         raise Conflict()
     team = Team(organisation_id=organisation.id, name=name)
     db.session.add(team)
+    audit.record(by, AuditAction.TEAM_CREATED, organisation_id=organisation.id, detail=name)
     db.session.commit()
     return team
 
@@ -130,7 +132,12 @@ def person(organisation: Organisation, user_id: int) -> User:
 
 
 def move_person(
-    organisation: Organisation, user: User, to_team: Team, from_team: Team | None = None
+    organisation: Organisation,
+    user: User,
+    to_team: Team,
+    from_team: Team | None = None,
+    *,
+    by: User | None = None,
 ) -> None:
     """Put a person of the organisation into `to_team`, out of `from_team` if given.
 
@@ -150,6 +157,8 @@ def move_person(
             db.session.rollback()
             raise Conflict()
     join(user.id, to_team.id)
+    moved = f"{from_team.name} → {to_team.name}" if from_team else f"→ {to_team.name}"
+    audit.record(by, AuditAction.MOVED, organisation_id=organisation.id, target=user, detail=moved)
     db.session.commit()
 
 
@@ -228,4 +237,10 @@ def claim(assessment: Assessment, user: User, team_id: int) -> None:
     if assessment.owner_id is not None and assessment.owner_id != user.id:
         raise Conflict()
     assessment.owner_id, assessment.team_id = user.id, team.id
+    audit.record(
+        user,
+        AuditAction.ASSESSMENT_CLAIMED,
+        organisation_id=team.organisation_id,
+        detail=f"{assessment.id} → {team.name}",
+    )
     db.session.commit()
