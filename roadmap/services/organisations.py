@@ -90,6 +90,14 @@ def get_team(organisation: Organisation, team_id: int) -> Team:
     return team
 
 
+def get_team_by_id(team_id: int) -> Team:
+    """A team by its id alone, or NotFound (for a use case that already checked access)."""
+    team = db.session.get(Team, team_id)
+    if team is None:
+        raise NotFound()
+    return team
+
+
 def create_team(organisation: Organisation, name: str, *, by: User | None = None) -> Team:
     """A new team in the organisation; Conflict if it already has one of that name."""
     name = _name(name)
@@ -224,6 +232,24 @@ def team_assessments(team: Team) -> list[Assessment]:
     """The assessments claimed into a team, newest first."""
     query = select(Assessment).where(Assessment.team_id == team.id)
     return list(db.session.scalars(query.order_by(Assessment.created_at.desc())))
+
+
+@dataclass(frozen=True)
+class Filing:
+    """Where an assessment stands for the person reading it: filed under a team (`team` when
+    it is theirs), or what they could do (`teams` they may file it under)."""
+
+    filed: bool
+    team: Team | None
+    teams: list[Team]
+
+
+def filing(assessment: Assessment, user: User | None) -> Filing:
+    """What the results page offers about teams (reads only)."""
+    if assessment.team_id is not None:
+        mine = user is not None and assessment.owner_id == user.id
+        return Filing(True, db.session.get(Team, assessment.team_id) if mine else None, [])
+    return Filing(False, None, claimable_teams(user) if user is not None else [])
 
 
 def claim(assessment: Assessment, user: User, team_id: int) -> None:

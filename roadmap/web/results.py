@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template
+from flask_login import current_user
 
 from ..report.charts import radar_drawing
 from ..report.summary import reading_context
-from ..services import reports
+from ..services import organisations, reports
 from ..services import results as results_service
 from .access import remember_results, with_assessment
 from .forms import ActionForm, ReportForm
@@ -28,6 +29,7 @@ def show(assessment, q):
         svg=radar_drawing(context["chart"]),
         form=ActionForm(),
         report_form=ReportForm(lang=locale),
+        filing=organisations.filing(assessment, current_user.user),
     )
     reports.prefetch(assessment, results, locale)
     remember_results(assessment.token)

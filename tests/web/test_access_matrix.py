@@ -30,7 +30,7 @@ GUESSED_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 # these blueprints' pages of the other organisation's assessment are reached with its token
 # by design; they are still probed with guessed tokens, and never written to destructively.
 PRIVATE_LINK_BLUEPRINTS = ("assessment", "results", "report")
-DESTRUCTIVE = {"assessment.delete", "assessment.reassess"}
+DESTRUCTIVE = {"assessment.delete", "assessment.reassess", "organisations.remove"}
 
 
 @dataclass
