@@ -15,8 +15,16 @@ from roadmap.models.account import User
 from roadmap.models.assessment import Answer, Assessment, Reflection
 from roadmap.models.audit import DELETED_ACCOUNT, AuditEvent
 from roadmap.models.organisation import Membership, OrganisationRole
-from roadmap.services import accounts, assessments, audit, invitations, organisations, people
-from roadmap.services import retention, rights
+from roadmap.services import (
+    accounts,
+    assessments,
+    audit,
+    invitations,
+    organisations,
+    people,
+    retention,
+    rights,
+)
 from roadmap.services.errors import Conflict, Forbidden, Invalid, NotFound
 
 from .test_accounts import link
@@ -254,9 +262,8 @@ def test_deleting_an_account_can_delete_its_assessments(app, org, filed, create_
 
 
 def test_the_last_administrator_cannot_delete_their_account(app, org, create_user):
-    with app.app_context():
-        with pytest.raises(Conflict):
-            rights.delete_account(accounts.get(org["admin"]), PASSWORD, keep_assessments=True)
+    with app.app_context(), pytest.raises(Conflict):
+        rights.delete_account(accounts.get(org["admin"]), PASSWORD, keep_assessments=True)
     second = create_user("admin2@example.org", admin=True)
     with app.app_context():
         rights.delete_account(accounts.get(org["admin"]), PASSWORD, keep_assessments=True)

@@ -151,7 +151,7 @@ def request_as(client, world: World, role: str, method: str, url: str):
 def test_every_route_is_covered_and_account_routes_declare_their_needs(matrix_app, world):
     for rule in rules(matrix_app):
         assert variants(rule, world)
-        if rule.endpoint.split(".")[0] in ("accounts", "organisations"):
+        if rule.endpoint.split(".")[0] in ("accounts", "organisations", "privacy"):
             view = matrix_app.view_functions[rule.endpoint]
             assert getattr(view, MARK, None) is not None, f"{rule.endpoint} lacks @requires"
 
@@ -236,6 +236,30 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
         ("organisations.move", "foreign_person"): {"manager": 404, "admin": 404},
         ("accounts.index", "none"): {"anonymous": 302, "member": 200, "admin": 200},
         ("accounts.login", "none"): {"anonymous": 200, "member": 200},
+        ("accounts.delete", "none"): {"anonymous": 302, "member": 200, "admin": 200},
+        ("privacy.show", "none"): {"anonymous": 200, "member": 200},
+        ("organisations.person", "own"): {
+            "member": 403,
+            "trainer": 403,
+            "manager": 200,
+            "admin": 200,
+        },
+        ("organisations.person", "foreign_person"): {"manager": 404, "admin": 404},
+        ("organisations.person", "guessed"): {"manager": 404, "admin": 404},
+        ("organisations.log", "own"): {
+            "member": 403,
+            "trainer": 403,
+            "manager": 200,
+            "admin": 200,
+        },
+        ("organisations.log", "other"): {"member": 404, "manager": 404, "admin": 200},
+        ("organisations.log_all", "none"): {
+            "anonymous": 302,
+            "member": 403,
+            "trainer": 403,
+            "manager": 403,
+            "admin": 200,
+        },
     }
     for (endpoint, which), by_role in expected.items():
         for role, status in by_role.items():
@@ -244,3 +268,10 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
     assert seen[("organisations.reset", "own", "manager", "POST")] == 200
     assert seen[("organisations.create_team", "other", "manager", "POST")] == 404
     assert seen[("organisations.index", "none", "manager", "POST")] == 403  # admins only
+    assert seen[("accounts.data", "none", "member", "POST")] == 200  # one's own data
+    assert seen[("accounts.data", "none", "anonymous", "POST")] == 302
+    assert seen[("organisations.change_role", "own", "trainer", "POST")] == 403
+    assert seen[("organisations.change_role", "own", "manager", "POST")] == 400  # no role given
+    assert seen[("organisations.change_role", "other", "manager", "POST")] == 404
+    assert seen[("organisations.leave_team", "own", "member", "POST")] == 403
+    assert seen[("organisations.remove", "guessed", "manager", "POST")] == 404

@@ -14,6 +14,7 @@ from roadmap.models.assessment import Assessment
 from roadmap.services import accounts, assessments, organisations
 
 from .test_accounts import sign_in
+from .test_privacy import roadmap_command  # noqa: F401, F811 (the fixture)
 
 
 def speak(client, language: str) -> None:
@@ -267,3 +268,23 @@ def test_the_results_page_without_a_team(client, post_form, town, create_user, c
     sign_in(post_form, "seul@example.org")
     page = client.get(f"/results/{token}?lang=en").get_data(as_text=True)
     assert "You are not in any team yet" in page and f"/accounts/claim/{token}" not in page
+
+
+def test_the_purge_command_deletes_unused_accounts(app, town, filed, roadmap_command):  # noqa: F811
+    from datetime import UTC, datetime, timedelta
+
+    with app.app_context():
+        member = accounts.get(town["member"])
+        member.last_login_at = datetime.now(UTC) - timedelta(days=1200)
+        db.session.commit()
+    dry = roadmap_command("purge", "--unused-for", "365", "--dry-run")
+    assert dry.exit_code == 0 and "1 account(s) unused for 1095 days" in dry.output
+    kept_all = roadmap_command("purge", "--unused-for", "365", "--accounts-unused-for", "0")
+    assert "account" not in kept_all.output.replace("assessment", "")
+    done = roadmap_command("purge", "--unused-for", "365")
+    assert done.exit_code == 0 and "deleted 1 account(s) unused for 1095 days" in done.output
+    with app.app_context():
+        assert db.session.get(User, town["member"]) is None
+        assert db.session.get(User, town["manager"]) is not None
+        (kept,) = db.session.scalars(db.select(Assessment))
+        assert (kept.owner_id, kept.team_id) == (None, town["team"])
