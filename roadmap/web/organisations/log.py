@@ -7,6 +7,7 @@ from babel.dates import format_datetime
 from flask import render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from ...core.audit import AuditAction
 from ...core.permissions import Role
@@ -38,7 +39,6 @@ ACTION_NAMES = {
 }
 ROLE_WORDS = {Role.MEMBER: _l("member"), Role.TRAINER: _l("trainer"), Role.MANAGER: _l("manager")}
 assert set(ROLE_WORDS) == set(ROLE_NAMES)
-DELETED_DETAIL = {"kept anonymised": _l("assessments kept, anonymised"), "deleted": _l("deleted")}
 
 
 def moment_text(moment, locale: str) -> str:
@@ -62,11 +62,17 @@ def detail_text(action: str, detail: str | None) -> str:
         return " → ".join(str(ROLE_WORDS.get(word, word)) for word in detail.split(" → "))
     if action == AuditAction.ACCOUNT_DELETED:
         count, _space, what = detail.partition(" ")
-        return _(
-            "assessments: %(count)s %(what)s", count=count, what=DELETED_DETAIL.get(what, what)
+        if not count.isdigit():
+            return detail
+        if what == "deleted":
+            return ngettext("%(num)s assessment deleted", "%(num)s assessments deleted", int(count))
+        return ngettext(
+            "%(num)s assessment kept, anonymised",
+            "%(num)s assessments kept, anonymised",
+            int(count),
         )
-    if action == AuditAction.ACCOUNTS_PURGED:
-        return _("%(count)s account(s)", count=detail)
+    if action == AuditAction.ACCOUNTS_PURGED and detail.isdigit():
+        return ngettext("%(num)s account", "%(num)s accounts", int(detail))
     return detail
 
 
