@@ -60,6 +60,9 @@ def detail_text(action: str, detail: str | None) -> str:
         return ""
     if action in (AuditAction.INVITED, AuditAction.JOINED, AuditAction.ROLE_CHANGED):
         return " → ".join(str(ROLE_WORDS.get(word, word)) for word in detail.split(" → "))
+    if action in (AuditAction.ASSESSMENT_CLAIMED, AuditAction.ASSESSMENT_DELETED):
+        number, arrow, team = detail.partition(" → ")
+        return _("assessment no. %(number)s", number=number) + (f" → {team}" if arrow else "")
     if action == AuditAction.ACCOUNT_DELETED:
         count, _space, what = detail.partition(" ")
         if not count.isdigit():
