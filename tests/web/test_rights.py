@@ -288,3 +288,14 @@ def test_the_purge_command_deletes_unused_accounts(app, town, filed, roadmap_com
         assert db.session.get(User, town["manager"]) is not None
         (kept,) = db.session.scalars(db.select(Assessment))
         assert (kept.owner_id, kept.team_id) == (None, town["team"])
+
+
+def test_the_private_links_overview_offers_a_team_too(client, post_form, town, create_assessment):
+    token = create_assessment(answers={"r1": 4})  # still in progress
+    sign_in(post_form, "camille@example.org")
+    page = client.get(f"/assessment/{token}?lang=en").get_data(as_text=True)
+    assert f'href="/accounts/claim/{token}"' in page
+    claimed = post_form(f"/accounts/claim/{token}", {"team": town["team"]})
+    assert claimed.status_code == 302
+    after = client.get(f"/assessment/{token}?lang=en").get_data(as_text=True)
+    assert "filed under your team Accueil" in after
