@@ -299,3 +299,11 @@ def test_the_private_links_overview_offers_a_team_too(client, post_form, town, c
     assert claimed.status_code == 302
     after = client.get(f"/assessment/{token}?lang=en").get_data(as_text=True)
     assert "filed under your team Accueil" in after
+
+
+def test_a_manager_steps_down_while_another_remains(client, post_form, town):
+    sign_in(post_form, "chef@example.org")
+    me = person_url(town, "manager")
+    stepped = post_form(f"{me}/role", {"role": "trainer"}, page=me)
+    assert stepped.headers["Location"] == f"/organisations/{town['org']}"
+    assert client.get(me).status_code == 403  # no longer a manager

@@ -66,7 +66,8 @@ def change_role(organisation, user_id: int):
         form.role.errors = [REFUSED[type(error)]()]
         return _person_page(organisation, person, form, error.code)
     flash(_("%(email)s's role is saved.", email=person.email), "account")
-    return _back(organisation, person)
+    # A manager who stepped down may no longer open the person page.
+    return _back(organisation, None if person.id == current_user.user.id else person)
 
 
 @bp.post("/<int:organisation_id>/people/<int:user_id>/leave")
@@ -100,4 +101,6 @@ def remove(organisation, user_id: int):
         form.role.errors = [REFUSED[type(error)]()]
         return _person_page(organisation, person, form, error.code)
     flash(_("%(email)s is no longer in the organisation.", email=person.email), "account")
+    if person.id == current_user.user.id:  # left it: nothing of it to show any more
+        return redirect(url_for("accounts.index"))
     return _back(organisation)
