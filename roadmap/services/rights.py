@@ -177,3 +177,12 @@ def delete_account(user: User, password: str, *, keep_assessments: bool) -> None
         raise Conflict(LAST_ADMIN)
     erase(user, keep_assessments=keep_assessments, by_self=True)
     db.session.commit()
+
+
+def remove_account(user: User, *, keep_assessments: bool) -> None:
+    """An administrator deletes an account from the command line; Conflict(LAST_ADMIN) for
+    the installation's only administrator."""
+    if last_admin(user):
+        raise Conflict(LAST_ADMIN)
+    erase(user, keep_assessments=keep_assessments)
+    db.session.commit()
