@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import FlaskGroup, ScriptInfo
 
 from . import create_app, paths
@@ -239,14 +239,32 @@ def report_command(
     metavar="DAYS",
     help="Delete assessments whose private link has not been used for this many days.",
 )
+@click.option(
+    "--accounts-unused-for",
+    "account_days",
+    type=click.IntRange(min=0),
+    metavar="DAYS",
+    help="Delete accounts nobody signed in to for this many days (default: the"
+    " ACCOUNT_RETENTION_DAYS setting; 0 keeps every account).",
+)
 @click.option("--dry-run", is_flag=True, help="Only count what would be deleted.")
-def purge(days: int, dry_run: bool) -> None:
-    """Delete assessments whose private link has lapsed (run it daily, e.g. from cron)."""
+def purge(days: int, account_days: int | None, dry_run: bool) -> None:
+    """Delete assessments whose private link has lapsed, and accounts unused for too long
+    (their assessments stay with their teams, anonymised). Run it daily, e.g. from cron."""
     from .services import retention
 
+    if account_days is None:
+        account_days = int(current_app.config["ACCOUNT_RETENTION_DAYS"])
     if dry_run:
         click.echo(f"{len(retention.lapsed_ids(days))} assessment(s) unused for {days} days")
+        if account_days:
+            unused = len(retention.unused_accounts(account_days))
+            click.echo(f"{unused} account(s) unused for {account_days} days")
         return
+    # Accounts first: an assessment of a purged account is then judged by its own link only.
+    if account_days:
+        gone = retention.purge_accounts(account_days)
+        click.echo(f"deleted {gone} account(s) unused for {account_days} days")
     click.echo(f"deleted {retention.purge(days)} assessment(s) unused for {days} days")
 
 

@@ -70,6 +70,9 @@ class Config:
     LEDGER_STALE_DAYS = 365
     # No group figure (organisation median, counts) over fewer than this many teams or people.
     ANONYMITY_THRESHOLD = 5
+    # `roadmap purge` deletes accounts nobody signed in to for this long (three years);
+    # 0 keeps them. Their assessments stay with their teams, anonymised.
+    ACCOUNT_RETENTION_DAYS = 1095
     PASSWORD_HASH_PARAMETERS: dict | None = None  # argon2-cffi PasswordHasher arguments
     # E-mail for reset and invitation links; without a host, links are shown to whoever made
     # them (a manager or administrator) to pass on.

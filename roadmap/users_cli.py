@@ -1,4 +1,5 @@
-"""The `roadmap users` commands: list, create (the first administrator), disable, reset."""
+"""The `roadmap users` commands: list, create (the first administrator), disable, reset,
+delete."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from .core.passwords import MIN_LENGTH
 @click.group("users", cls=AppGroup, invoke_without_command=True)
 @click.pass_context
 def users(ctx: click.Context) -> None:
-    """Accounts: list (the default), create, disable, enable, reset."""
+    """Accounts: list (the default), create, disable, enable, reset, delete."""
     if ctx.invoked_subcommand is None:
         ctx.invoke(list_users)
 
@@ -131,3 +132,30 @@ def disable_user(email: str) -> None:
 def enable_user(email: str) -> None:
     """Enable a disabled account again."""
     _set_active(email, True)
+
+
+@users.command("delete")
+@click.argument("email")
+@click.option(
+    "--delete-assessments",
+    is_flag=True,
+    help="Delete the account's assessments too (by default they stay in their teams, anonymised).",
+)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def delete_user(email: str, delete_assessments: bool, yes: bool) -> None:
+    """Delete an account for good (a request under the GDPR or Law 25, a departure)."""
+    from .services import accounts, rights
+    from .services.errors import Conflict, NotFound
+
+    try:
+        user = accounts.find(email)
+    except NotFound:
+        _fail(f"No account has the address {email.strip().lower()}.")
+    kept = "deleted" if delete_assessments else "kept in their teams, anonymised"
+    if not yes:
+        click.confirm(f"Delete {user.email}? Its assessments will be {kept}.", abort=True)
+    try:
+        rights.remove_account(user, keep_assessments=not delete_assessments)
+    except Conflict:
+        _fail(f"{user.email} is the only administrator: create another one first.")
+    click.echo(f"deleted {email.strip().lower()}; its assessments were {kept}")

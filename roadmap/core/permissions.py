@@ -29,9 +29,17 @@ class Action(StrEnum):
     INVITE = "invite"
     MANAGE_TEAMS = "manage_teams"  # create teams, move people between them
     RESET_PASSWORDS = "reset_passwords"  # make a reset link for a person of the organisation
+    MANAGE_PEOPLE = "manage_people"  # change a person's role, take them out of the organisation
+    VIEW_AUDIT_LOG = "view_audit_log"  # who invited, changed roles, exported or deleted what
     RUN_WORKSHOP = "run_workshop"
     ADMINISTER = "administer"  # organisations and accounts of the whole installation
 
+
+# The roles a person is given in an organisation (by an invitation or a manager's change), from
+# least to most: a member belongs to teams only; trainers and managers hold over the whole
+# organisation. The one list of these names; `OrganisationRole.role` stores one of the last two.
+PERSON_ROLES: tuple[Role, ...] = (Role.MEMBER, Role.TRAINER, Role.MANAGER)
+ORGANISATION_ROLES: tuple[Role, ...] = (Role.TRAINER, Role.MANAGER)
 
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.SIGNED_IN: frozenset({Action.USE_ACCOUNT}),
@@ -49,6 +57,8 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
             Action.INVITE,
             Action.MANAGE_TEAMS,
             Action.RESET_PASSWORDS,
+            Action.MANAGE_PEOPLE,
+            Action.VIEW_AUDIT_LOG,
             Action.RUN_WORKSHOP,
         }
     ),
@@ -125,5 +135,26 @@ def may_reset_password_of(grants: Grants, target: Grants, organisation_id: int) 
     person is an administrator."""
     if not allowed(grants, Action.RESET_PASSWORDS, Resource(organisation_id)):
         return False
-    protected = target.admin or (organisation_id, Role.MANAGER) in target.roles
-    return grants.admin or not protected
+    return grants.admin or not _protected(target, organisation_id)
+
+
+def _protected(target: Grants, organisation_id: int) -> bool:
+    return target.admin or (organisation_id, Role.MANAGER) in target.roles
+
+
+def may_manage_person(
+    grants: Grants, target: Grants, organisation_id: int, *, itself: bool = False
+) -> bool:
+    """Whether a person may change `target`'s role or take them out of the organisation: a
+    manager may not demote or remove a fellow manager (nor an administrator) unless the person
+    is an administrator; a manager acting on themselves (`itself`) may (the service keeps the
+    organisation's last manager)."""
+    if not allowed(grants, Action.MANAGE_PEOPLE, Resource(organisation_id)):
+        return False
+    return grants.admin or itself or not _protected(target, organisation_id)
+
+
+def person_role(target: Grants, organisation_id: int) -> Role:
+    """The highest of PERSON_ROLES `target` holds in the organisation (MEMBER when none)."""
+    held = {role for org, role in target.roles if org == organisation_id}
+    return next((r for r in reversed(ORGANISATION_ROLES) if r in held), Role.MEMBER)

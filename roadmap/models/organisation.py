@@ -3,28 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import DateTime, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .assessment import utcnow
-
-
-class OrganisationRoleName(StrEnum):
-    """Roles held over a whole organisation (membership of a team is a Membership)."""
-
-    MANAGER = "manager"
-    TRAINER = "trainer"
-
-
-class InvitedRole(StrEnum):
-    """What an invitation makes of the person: a team member, a manager or a trainer."""
-
-    MEMBER = "member"
-    MANAGER = "manager"
-    TRAINER = "trainer"
 
 
 class Organisation(db.Model):
@@ -66,7 +50,8 @@ class Membership(db.Model):
 
 
 class OrganisationRole(db.Model):
-    """A person's manager or trainer role over an organisation."""
+    """A person's manager or trainer role over an organisation (`role` is one of the core's
+    ORGANISATION_ROLES)."""
 
     __table_args__ = (UniqueConstraint("user_id", "organisation_id", "role"),)
 
@@ -88,7 +73,7 @@ class Invitation(db.Model):
         ForeignKey("organisation.id", ondelete="CASCADE"), index=True
     )
     team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id", ondelete="CASCADE"))
-    role: Mapped[str] = mapped_column(String(20))
+    role: Mapped[str] = mapped_column(String(20))  # one of the core's PERSON_ROLES
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("account.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -12,10 +12,11 @@ from datetime import UTC, datetime, timedelta
 from flask import current_app
 from sqlalchemy import delete, select
 
+from ..core.audit import AuditAction
 from ..extensions import db
 from ..models.account import PasswordReset, User
 from ..models.assessment import utcnow
-from . import passwords
+from . import audit, passwords
 from .delivery import Delivery, deliver, reset_message
 from .errors import Conflict, Forbidden, Invalid, NotFound
 
@@ -154,14 +155,25 @@ def set_active(email: str, active: bool) -> User:
     user = find(email)
     if user.active and not active:
         user.session_epoch += 1
+    if user.active != active:
+        action = AuditAction.ACCOUNT_ENABLED if active else AuditAction.ACCOUNT_DISABLED
+        audit.record(None, action, target=user)  # from the command line
     user.active = active
     db.session.commit()
     return user
 
 
-def start_reset(user: User, link_for: Callable[[str], str], *, email: bool = True) -> Delivery:
+def start_reset(
+    user: User,
+    link_for: Callable[[str], str],
+    *,
+    email: bool = True,
+    by: User | None = None,
+    organisation_id: int | None = None,
+) -> Delivery:
     """Make a one-time reset link for `user` (earlier unused ones stop working) and e-mail it
-    when SMTP is configured, else hand it back to be passed on."""
+    when SMTP is configured, else hand it back to be passed on. `by` (None: the person
+    themselves or the command line) and `organisation_id` go into the audit log."""
     if not user.active:
         raise Conflict()
     hours = int(current_app.config["RESET_LINK_HOURS"])
@@ -174,6 +186,7 @@ def start_reset(user: User, link_for: Callable[[str], str], *, email: bool = Tru
             expires_at=utcnow() + timedelta(hours=hours),
         )
     )
+    audit.record(by, AuditAction.RESET_LINK_MADE, organisation_id=organisation_id, target=user)
     db.session.commit()
     link = link_for(token)
     return deliver(user.email, reset_message(link, hours), link, email=email)
@@ -192,7 +205,7 @@ def request_reset(email: str, link_for: Callable[[str], str]) -> None:
     except NotFound:
         return
     if user.active:
-        start_reset(user, link_for)
+        start_reset(user, link_for, by=user)
 
 
 def _live_reset(token: str) -> PasswordReset:

@@ -12,15 +12,17 @@ from sqlalchemy import func, select
 from ..content.catalogue import catalogue
 from ..core import exports as core_exports
 from ..core.answers import AnswerSet, decode_value
+from ..core.audit import AuditAction
 from ..core.questionnaire import Questionnaire
 from ..core.recommend import recommend
 from ..core.scoring import score
 from ..core.status import AssessmentStatus
 from ..extensions import db
+from ..models.account import User
 from ..models.action import ActionItem
 from ..models.assessment import Answer, Assessment, Reflection
 from ..models.organisation import Organisation, Team
-from . import actions
+from . import actions, audit
 from .errors import NotFound
 
 FORMAT = "roadmap-assessment"
@@ -221,3 +223,11 @@ def listed(organisation: Organisation) -> list[tuple[Team, list[Assessment]]]:
     for assessment in db.session.scalars(query):
         found[assessment.team_id].append(assessment)
     return [(t, found[t.id]) for t in teams]
+
+
+def record_export(by: User | None, organisation: Organisation, what: str) -> None:
+    """Leave an event in the organisation's audit log: `by` exported `what` (e.g.
+    "scores.csv", "assessment 12 (JSON)")."""
+    audit.record(
+        by, AuditAction.EXPORTED, organisation_id=organisation.id, detail=what, commit=True
+    )

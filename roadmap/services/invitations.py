@@ -8,12 +8,13 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import select
 
-from ..core.permissions import Role
+from ..core.audit import AuditAction
+from ..core.permissions import PERSON_ROLES, Role
 from ..extensions import db
 from ..models.account import User
 from ..models.assessment import utcnow
-from ..models.organisation import Invitation, InvitedRole, Organisation, Team
-from . import accounts, organisations
+from ..models.organisation import Invitation, Organisation, Team
+from . import accounts, audit, organisations
 from .delivery import Delivery, deliver, invitation_message
 from .errors import Conflict, Forbidden, Invalid, NotFound
 
@@ -23,7 +24,7 @@ NEEDS_TEAM = "needs_team"
 def invite(
     organisation: Organisation,
     email: str,
-    role: InvitedRole,
+    role: Role,
     link_for: Callable[[str], str],
     *,
     team: Team | None = None,
@@ -32,7 +33,9 @@ def invite(
     """Invite a person into the organisation (a member into `team`) with a one-time sign-up
     link, e-mailed when SMTP is configured, else handed back to be passed on."""
     address = accounts.normalise_email(email)
-    if role is InvitedRole.MEMBER and team is None:
+    if role not in PERSON_ROLES:
+        raise Invalid()
+    if role is Role.MEMBER and team is None:
         raise Invalid(NEEDS_TEAM)
     if team is not None and team.organisation_id != organisation.id:
         raise NotFound()
@@ -49,6 +52,11 @@ def invite(
             expires_at=utcnow() + timedelta(days=days),
         )
     )
+    # Nobody has this address yet as an account maybe: the event names the address alone.
+    event = audit.record(
+        invited_by, AuditAction.INVITED, organisation_id=organisation.id, detail=role.value
+    )
+    event.target_email = address
     db.session.commit()
     link = link_for(token)
     return deliver(address, invitation_message(link, organisation.name, days), link)
@@ -90,10 +98,11 @@ def accept_invitation(
         user = accounts.new_user(found.email, name, password or "")
     elif user.email != found.email:
         raise Forbidden()
-    if found.role == InvitedRole.MEMBER and found.team_id is not None:
+    if found.role == Role.MEMBER and found.team_id is not None:
         organisations.join(user.id, found.team_id)
-    elif found.role != InvitedRole.MEMBER:
+    elif found.role != Role.MEMBER:
         organisations.grant(user.id, found.organisation_id, Role(found.role))
     found.accepted_at = utcnow()
+    audit.record(user, AuditAction.JOINED, organisation_id=found.organisation_id, detail=found.role)
     db.session.commit()
     return user

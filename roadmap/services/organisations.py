@@ -1,5 +1,5 @@
 """Organisation use cases: organisations, teams, moving people, claiming an assessment into a
-team, and what a person holds (their grants)."""
+team, and what a person holds (their grants). People's roles and removals: `people.py`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, select
 
+from ..core.audit import AuditAction
 from ..core.permissions import ANONYMOUS, Action, Grants, Resource, Role, allowed
 from ..extensions import db
 from ..models.account import User
@@ -18,7 +19,7 @@ from ..models.organisation import (
     OrganisationRole,
     Team,
 )
-from . import accounts
+from . import accounts, audit
 from .errors import Conflict, Invalid, NotFound
 
 NAME_MAX = 200
@@ -89,7 +90,15 @@ def get_team(organisation: Organisation, team_id: int) -> Team:
     return team
 
 
-def create_team(organisation: Organisation, name: str) -> Team:
+def get_team_by_id(team_id: int) -> Team:
+    """A team by its id alone, or NotFound (for a use case that already checked access)."""
+    team = db.session.get(Team, team_id)
+    if team is None:
+        raise NotFound()
+    return team
+
+
+def create_team(organisation: Organisation, name: str, *, by: User | None = None) -> Team:
     """A new team in the organisation; Conflict if it already has one of that name."""
     name = _name(name)
     taken = select(Team.id).where(Team.organisation_id == organisation.id, Team.name == name)
@@ -97,6 +106,7 @@ def create_team(organisation: Organisation, name: str) -> Team:
         raise Conflict()
     team = Team(organisation_id=organisation.id, name=name)
     db.session.add(team)
+    audit.record(by, AuditAction.TEAM_CREATED, organisation_id=organisation.id, detail=name)
     db.session.commit()
     return team
 
@@ -130,7 +140,12 @@ def person(organisation: Organisation, user_id: int) -> User:
 
 
 def move_person(
-    organisation: Organisation, user: User, to_team: Team, from_team: Team | None = None
+    organisation: Organisation,
+    user: User,
+    to_team: Team,
+    from_team: Team | None = None,
+    *,
+    by: User | None = None,
 ) -> None:
     """Put a person of the organisation into `to_team`, out of `from_team` if given.
 
@@ -150,6 +165,8 @@ def move_person(
             db.session.rollback()
             raise Conflict()
     join(user.id, to_team.id)
+    moved = f"{from_team.name} → {to_team.name}" if from_team else f"→ {to_team.name}"
+    audit.record(by, AuditAction.MOVED, organisation_id=organisation.id, target=user, detail=moved)
     db.session.commit()
 
 
@@ -217,6 +234,24 @@ def team_assessments(team: Team) -> list[Assessment]:
     return list(db.session.scalars(query.order_by(Assessment.created_at.desc())))
 
 
+@dataclass(frozen=True)
+class Filing:
+    """Where an assessment stands for the person reading it: filed under a team (`team` when
+    it is theirs), or what they could do (`teams` they may file it under)."""
+
+    filed: bool
+    team: Team | None
+    teams: list[Team]
+
+
+def filing(assessment: Assessment, user: User | None) -> Filing:
+    """What the results page offers about teams (reads only)."""
+    if assessment.team_id is not None:
+        mine = user is not None and assessment.owner_id == user.id
+        return Filing(True, db.session.get(Team, assessment.team_id) if mine else None, [])
+    return Filing(False, None, claimable_teams(user) if user is not None else [])
+
+
 def claim(assessment: Assessment, user: User, team_id: int) -> None:
     """File an assessment (reached through its private link) under `user` and one of their
     teams. Raises NotFound for a team that is not theirs, Conflict when someone else owns it."""
@@ -228,4 +263,10 @@ def claim(assessment: Assessment, user: User, team_id: int) -> None:
     if assessment.owner_id is not None and assessment.owner_id != user.id:
         raise Conflict()
     assessment.owner_id, assessment.team_id = user.id, team.id
+    audit.record(
+        user,
+        AuditAction.ASSESSMENT_CLAIMED,
+        organisation_id=team.organisation_id,
+        detail=f"{assessment.id} → {team.name}",
+    )
     db.session.commit()

@@ -35,6 +35,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(accounts.bp)
     app.register_blueprint(organisations.bp)
     app.register_blueprint(exports.bp)
+    app.register_blueprint(privacy.bp)
     init_sessions(app)
 
     app.jinja_env.globals.update(

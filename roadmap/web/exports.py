@@ -7,6 +7,7 @@ import json
 from datetime import UTC, datetime
 
 from flask import Blueprint, Response, render_template
+from flask_login import current_user
 
 from ..core.permissions import Action
 from ..report.spreadsheets import csv_bytes, export_filename, xlsx_bytes
@@ -46,6 +47,7 @@ def json_download(document: dict, assessment) -> Response:
 def _table(organisation, kind: str, extension: str) -> Response:
     table = (exports.scores_table if kind == "scores" else exports.answers_table)(organisation)
     body = csv_bytes(table) if extension == "csv" else xlsx_bytes(table, kind)
+    exports.record_export(current_user.user, organisation, f"{kind}.{extension}")
     return _download(body, export_filename(organisation.name, kind, _today(), extension), extension)
 
 
@@ -60,7 +62,6 @@ def index(organisation):
 @limited("export")
 @requires(Action.EXPORT_RESULTS)
 def scores_csv(organisation):
-    # audit: organisation scores exported (CSV) by current_user
     return _table(organisation, "scores", "csv")
 
 
@@ -68,7 +69,6 @@ def scores_csv(organisation):
 @limited("export")
 @requires(Action.EXPORT_RESULTS)
 def scores_xlsx(organisation):
-    # audit: organisation scores exported (XLSX) by current_user
     return _table(organisation, "scores", "xlsx")
 
 
@@ -76,7 +76,6 @@ def scores_xlsx(organisation):
 @limited("export")
 @requires(Action.EXPORT_RESULTS)
 def answers_csv(organisation):
-    # audit: organisation answers exported (CSV) by current_user
     return _table(organisation, "answers", "csv")
 
 
@@ -84,7 +83,6 @@ def answers_csv(organisation):
 @limited("export")
 @requires(Action.EXPORT_RESULTS)
 def answers_xlsx(organisation):
-    # audit: organisation answers exported (XLSX) by current_user
     return _table(organisation, "answers", "xlsx")
 
 
@@ -93,6 +91,6 @@ def answers_xlsx(organisation):
 @requires(Action.EXPORT_RESULTS)
 def assessment_json(organisation, assessment_id: int):
     assessment, q = exports.organisation_assessment(organisation, assessment_id)
-    # audit: one assessment exported (JSON) by current_user through the organisation
     document = exports.assessment_document(assessment, q, exports.team_of(assessment))
+    exports.record_export(current_user.user, organisation, f"assessment {assessment.id} (JSON)")
     return json_download(document, assessment)

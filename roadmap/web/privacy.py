@@ -1,8 +1,27 @@
-"""Pages that show a resume token, reflections or what was typed are never kept in a cache."""
+"""Privacy: the page saying what is stored and for how long, and no caching of pages that
+show a resume token, reflections or what was typed."""
 
 from __future__ import annotations
 
-from flask import Flask, Response, g, request
+from flask import Blueprint, Flask, Response, current_app, g, render_template, request
+
+from ..core.permissions import Action
+from .permissions import requires
+
+bp = Blueprint("privacy", __name__, url_prefix="/privacy")
+
+
+@bp.get("/")
+@requires(Action.PUBLIC)
+def show():
+    config = current_app.config
+    return render_template(
+        "privacy/show.html",
+        resume_days=int(config["RESUME_TOKEN_DAYS"]),
+        account_days=int(config["ACCOUNT_RETENTION_DAYS"]),
+        reset_hours=int(config["RESET_LINK_HOURS"]),
+        invitation_days=int(config["INVITATION_DAYS"]),
+    )
 
 
 def init_app(app: Flask) -> None:

@@ -93,3 +93,30 @@ def test_who_may_make_a_reset_link_for_whom():
     assert not may_reset_password_of(MANAGER, MEMBER, OTHER)
     assert not may_reset_password_of(MEMBER, MEMBER, OWN)
     assert may_reset_password_of(ADMIN, other_manager, OWN)
+
+
+def test_who_may_change_the_role_of_whom():
+    from roadmap.core.permissions import may_manage_person
+
+    fellow = Grants(signed_in=True, roles=frozenset({(OWN, Role.MANAGER)}))
+    member_admin = Grants(signed_in=True, admin=True, teams=frozenset({(OWN, OWN_TEAM)}))
+    assert may_manage_person(MANAGER, MEMBER, OWN)
+    assert may_manage_person(MANAGER, TRAINER, OWN)
+    assert not may_manage_person(MANAGER, fellow, OWN)
+    assert may_manage_person(MANAGER, MANAGER, OWN, itself=True)  # stepping down
+    assert not may_manage_person(MANAGER, member_admin, OWN)
+    assert not may_manage_person(MANAGER, MEMBER, OTHER)
+    assert not may_manage_person(TRAINER, MEMBER, OWN)
+    assert not may_manage_person(MEMBER, MEMBER, OWN)
+    assert may_manage_person(ADMIN, fellow, OWN)
+
+
+def test_a_persons_role_is_the_highest_held_in_that_organisation():
+    from roadmap.core.permissions import PERSON_ROLES, person_role
+
+    both = Grants(signed_in=True, roles=frozenset({(OWN, Role.TRAINER), (OWN, Role.MANAGER)}))
+    assert person_role(both, OWN) is Role.MANAGER
+    assert person_role(TRAINER, OWN) is Role.TRAINER
+    assert person_role(MEMBER, OWN) is Role.MEMBER
+    assert person_role(MANAGER, OTHER) is Role.MEMBER
+    assert PERSON_ROLES == (Role.MEMBER, Role.TRAINER, Role.MANAGER)

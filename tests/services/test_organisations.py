@@ -5,7 +5,7 @@ from factories import PASSWORD
 
 from roadmap.core.permissions import Role
 from roadmap.extensions import db
-from roadmap.models.organisation import Invitation, InvitedRole
+from roadmap.models.organisation import Invitation
 from roadmap.services import accounts, assessments, invitations, organisations
 from roadmap.services.errors import Conflict, Forbidden, Invalid, NotFound
 
@@ -49,7 +49,7 @@ def test_invitation_to_sign_up_as_a_member(app, town):
     with app.app_context():
         org = organisations.get(town["org"])
         team = organisations.get_team(org, town["team"])
-        delivery = invitations.invite(org, "New@Example.org", InvitedRole.MEMBER, link, team=team)
+        delivery = invitations.invite(org, "New@Example.org", Role.MEMBER, link, team=team)
         assert not delivery.emailed
         token = token_of(delivery)
         stored = db.session.scalar(db.select(Invitation))
@@ -72,12 +72,12 @@ def test_invitations_refuse_what_does_not_fit(app, town, create_user):
         org = organisations.get(town["org"])
         other_team = organisations.get_team(organisations.get(town["other"]), town["other_team"])
         with pytest.raises(Invalid):
-            invitations.invite(org, "a@example.org", InvitedRole.MEMBER, link)  # no team
+            invitations.invite(org, "a@example.org", Role.MEMBER, link)  # no team
         with pytest.raises(NotFound):
-            invitations.invite(org, "a@example.org", InvitedRole.MEMBER, link, team=other_team)
+            invitations.invite(org, "a@example.org", Role.MEMBER, link, team=other_team)
         with pytest.raises(Invalid):
-            invitations.invite(org, "nope", InvitedRole.MANAGER, link)
-        token = token_of(invitations.invite(org, "taken@example.org", InvitedRole.MANAGER, link))
+            invitations.invite(org, "nope", Role.MANAGER, link)
+        token = token_of(invitations.invite(org, "taken@example.org", Role.MANAGER, link))
         with pytest.raises(Conflict):  # an existing account signs in first
             invitations.accept_invitation(token, password=NEW)
         stranger = accounts.create("stranger@example.org", password=PASSWORD)

@@ -31,7 +31,12 @@ GUESSED_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 # these blueprints' pages of the other organisation's assessment are reached with its token
 # by design; they are still probed with guessed tokens, and never written to destructively.
 PRIVATE_LINK_BLUEPRINTS = ("assessment", "results", "report")
-DESTRUCTIVE = {"assessment.delete", "assessment.reassess", "results.remove_action"}
+DESTRUCTIVE = {
+    "assessment.delete",
+    "assessment.reassess",
+    "results.remove_action",
+    "organisations.remove",
+}
 
 
 @dataclass
@@ -128,13 +133,20 @@ def variants(rule: Rule, world: World) -> list[tuple[str, dict]]:
                     ),
                     (
                         "foreign_team",
-                        {"organisation_id": own, "team_id": ids["other_team"], "assessment_id": theirs},
+                        {
+                            "organisation_id": own,
+                            "team_id": ids["other_team"],
+                            "assessment_id": theirs,
+                        },
                     ),
                     (
                         "foreign_assessment",
                         {"organisation_id": own, "team_id": team, "assessment_id": theirs},
                     ),
-                    ("guessed", {"organisation_id": own, "team_id": team, "assessment_id": GUESSED_ID}),
+                    (
+                        "guessed",
+                        {"organisation_id": own, "team_id": team, "assessment_id": GUESSED_ID},
+                    ),
                 ]
         if "user_id" in args:
             cases = [
@@ -204,7 +216,7 @@ def request_as(client, world: World, role: str, method: str, url: str):
 def test_every_route_is_covered_and_account_routes_declare_their_needs(matrix_app, world):
     for rule in rules(matrix_app):
         assert variants(rule, world)
-        if rule.endpoint.split(".")[0] in ("accounts", "organisations", "exports"):
+        if rule.endpoint.split(".")[0] in ("accounts", "organisations", "exports", "privacy"):
             view = matrix_app.view_functions[rule.endpoint]
             assert getattr(view, MARK, None) is not None, f"{rule.endpoint} lacks @requires"
 
@@ -321,6 +333,30 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
             "admin": 404,
         },
         ("accounts.login", "none"): {"anonymous": 200, "member": 200},
+        ("accounts.delete", "none"): {"anonymous": 302, "member": 200, "admin": 200},
+        ("privacy.show", "none"): {"anonymous": 200, "member": 200},
+        ("organisations.person", "own"): {
+            "member": 403,
+            "trainer": 403,
+            "manager": 200,
+            "admin": 200,
+        },
+        ("organisations.person", "foreign_person"): {"manager": 404, "admin": 404},
+        ("organisations.person", "guessed"): {"manager": 404, "admin": 404},
+        ("organisations.log", "own"): {
+            "member": 403,
+            "trainer": 403,
+            "manager": 200,
+            "admin": 200,
+        },
+        ("organisations.log", "other"): {"member": 404, "manager": 404, "admin": 200},
+        ("organisations.log_all", "none"): {
+            "anonymous": 302,
+            "member": 403,
+            "trainer": 403,
+            "manager": 403,
+            "admin": 200,
+        },
     }
     for (endpoint, which), by_role in expected.items():
         for role, status in by_role.items():
@@ -331,3 +367,10 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
     assert seen[("organisations.index", "none", "manager", "POST")] == 403  # admins only
     for role in ROLES:  # a crossed or guessed action id is never found, whoever asks
         assert seen[("results.remove_action", "guessed", role, "POST")] == 404
+    assert seen[("accounts.data", "none", "member", "POST")] == 200  # one's own data
+    assert seen[("accounts.data", "none", "anonymous", "POST")] == 302
+    assert seen[("organisations.change_role", "own", "trainer", "POST")] == 403
+    assert seen[("organisations.change_role", "own", "manager", "POST")] == 400  # no role given
+    assert seen[("organisations.change_role", "other", "manager", "POST")] == 404
+    assert seen[("organisations.leave_team", "own", "member", "POST")] == 403
+    assert seen[("organisations.remove", "guessed", "manager", "POST")] == 404

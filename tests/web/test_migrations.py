@@ -102,3 +102,71 @@ def test_upgrade_keeps_the_assessments_of_an_existing_database(
         with engine.begin() as conn:
             conn.execute(sa.text("DROP SCHEMA upgrade_check CASCADE"))
         engine.dispose()
+
+
+def _upgrade_holding_accounts(configured_app, url: str) -> None:
+    """Migrate to 0002, store an account in a team with a claimed assessment, upgrade to the
+    head (the audit log), write an event, then go back to 0002."""
+    import sqlalchemy as sa
+    from flask_migrate import downgrade, upgrade
+
+    from roadmap import paths
+
+    now = {"now": "2026-01-01 10:00:00+00:00"}
+    app = configured_app(SQLALCHEMY_DATABASE_URI=url)
+    with app.app_context():
+        upgrade(directory=str(paths.MIGRATIONS), revision="0002")
+        with db.engine.begin() as conn:
+            for statement in (
+                "INSERT INTO account (id, email, active, admin, session_epoch, created_at)"
+                " VALUES (1, 'camille@example.org', true, false, 0, :now)",
+                "INSERT INTO organisation (id, name, created_at) VALUES (1, 'Ville', :now)",
+                "INSERT INTO team (id, organisation_id, name, created_at)"
+                " VALUES (1, 1, 'Accueil', :now)",
+                "INSERT INTO membership (user_id, team_id, created_at) VALUES (1, 1, :now)",
+                "INSERT INTO assessment (id, token, questionnaire_id, questionnaire_version,"
+                " locale, status, team_id, owner_id, created_at, updated_at)"
+                " VALUES (1, 'tok', 'tiny', 2, 'fr', 'submitted', 1, 1, :now, :now)",
+            ):
+                conn.execute(sa.text(statement), now)
+        upgrade(directory=str(paths.MIGRATIONS))
+        with db.engine.begin() as conn:
+            row = conn.execute(sa.text("SELECT owner_id, team_id FROM assessment")).one()
+            assert tuple(row) == (1, 1)
+            assert conn.execute(sa.text("SELECT count(*) FROM audit_event")).scalar() == 0
+            conn.execute(
+                sa.text(
+                    "INSERT INTO audit_event (at, action, organisation_id, actor_id, actor_email)"
+                    " VALUES (:now, 'exported', 1, 1, 'camille@example.org')"
+                ),
+                now,
+            )
+            diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
+        assert diff == []
+        downgrade(directory=str(paths.MIGRATIONS), revision="0002")
+        with db.engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT email FROM account")).scalar() == (
+                "camille@example.org"
+            )
+            assert "audit_event" not in sa.inspect(conn).get_table_names()
+        db.session.remove()
+
+
+def test_upgrade_keeps_the_accounts_of_an_existing_database(configured_app, tmp_path, database_url):
+    import sqlalchemy as sa
+
+    if not database_url.startswith("postgresql"):
+        _upgrade_holding_accounts(configured_app, f"sqlite:///{tmp_path / 'accounts.db'}")
+        return
+    engine = sa.create_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP SCHEMA IF EXISTS upgrade_accounts CASCADE"))
+        conn.execute(sa.text("CREATE SCHEMA upgrade_accounts"))
+    try:
+        _upgrade_holding_accounts(
+            configured_app, database_url + "?options=-csearch_path%3Dupgrade_accounts"
+        )
+    finally:
+        with engine.begin() as conn:
+            conn.execute(sa.text("DROP SCHEMA upgrade_accounts CASCADE"))
+        engine.dispose()

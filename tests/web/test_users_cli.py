@@ -52,3 +52,21 @@ def test_unknown_and_duplicate_addresses_are_errors(runner, create_user):
         assert result.exit_code == 1 and "No account" in result.output
     again = runner.invoke(args=["users", "create", "camille@example.org"])
     assert again.exit_code == 1 and "exists already" in again.output
+
+
+def test_delete_an_account_keeps_or_deletes_its_assessments(app, runner, create_user):
+    from roadmap.extensions import db
+    from roadmap.models.account import User
+
+    create_user("camille@example.org")
+    create_user("admin@example.org", admin=True)
+    asked = runner.invoke(args=["users", "delete", "camille@example.org"], input="n\n")
+    assert asked.exit_code == 1 and "anonymised" in asked.output
+    done = runner.invoke(args=["users", "delete", "--yes", "Camille@example.org"])
+    assert done.exit_code == 0 and "deleted camille@example.org" in done.output
+    last = runner.invoke(args=["users", "delete", "--yes", "admin@example.org"])
+    assert last.exit_code == 1 and "only administrator" in last.output
+    unknown = runner.invoke(args=["users", "delete", "--yes", "nobody@example.org"])
+    assert unknown.exit_code == 1
+    with app.app_context():
+        assert [u.email for u in db.session.scalars(db.select(User))] == ["admin@example.org"]

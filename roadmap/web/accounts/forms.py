@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, SelectField
+from wtforms import PasswordField, RadioField, SelectChoice, SelectField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from ...core.passwords import MAX_LENGTH, MIN_LENGTH, PasswordProblem
@@ -85,3 +85,18 @@ class ChangePasswordForm(FlaskForm):
 
 class ClaimForm(FlaskForm):
     team = SelectField(_l("Team"), coerce=int)
+
+
+class DeleteAccountForm(FlaskForm):
+    assessments = RadioField(
+        _l("What becomes of the assessments filed under your account"),
+        choices=[
+            SelectChoice("keep", _l("Keep them in their teams, without my name (anonymised)")),
+            SelectChoice("delete", _l("Delete them with their answers and reflections")),
+        ],
+        validators=[DataRequired(message=_l("Choose what becomes of your assessments."))],
+    )
+    password = PasswordField(
+        _l("Your password, to confirm"),
+        validators=[DataRequired(message=_l("Enter your password."))],
+    )

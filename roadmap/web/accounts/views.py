@@ -172,6 +172,9 @@ def claim(assessment, q):
         except Conflict:
             form.team.errors = [_("This assessment is already filed under someone else.")]
             return _page("accounts/claim.html", form, **context)
+        team = organisations.get_team_by_id(form.team.data)
         flash(_("The assessment is filed under your team."), "account")
-        return redirect(url_for(".index"))
+        return redirect(
+            url_for("organisations.team", organisation_id=team.organisation_id, team_id=team.id)
+        )
     return _page("accounts/claim.html", form, **context)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from ...services import actions, retention
 from ..access import forget_results, with_assessment
@@ -22,6 +23,6 @@ def delete(assessment, q):
     if not form.validate_on_submit():
         abort(400)
     forget_results(assessment.token)
-    retention.delete(assessment)
+    retention.delete(assessment, by=current_user.user)
     flash(_("Your assessment has been deleted. Its private link no longer works."), "deleted")
     return redirect(url_for("home.index"))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from ...content.catalogue import default_questionnaire
 from ...core.progress import incomplete_sections, next_section, progress, section_status
 from ...core.questionnaire import Questionnaire, Section
-from ...services import assessments, reports
+from ...services import assessments, organisations, reports
 from ..access import with_assessment
 from ..forms import ActionForm, StartForm
 from ..limits import limited
@@ -57,6 +58,7 @@ def overview(assessment, q):
         progress=progress(q, answer_set),
         next_section=next_section(q, status),
         form=ActionForm(),
+        filing=organisations.filing(assessment, current_user.user),
     )
 
 

@@ -1,4 +1,5 @@
-"""Forms of a manager's pages: invite a person, create a team, move a person, make a link."""
+"""Forms of a manager's pages: invite a person, create a team, move a person, change a
+person's role, take them out of a team."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectChoice, SelectField
 from wtforms.validators import DataRequired, Length
 
-from ...models.organisation import InvitedRole
+from ...core.permissions import PERSON_ROLES, Role
 from ...services.invitations import NEEDS_TEAM
 from ...services.organisations import INVALID_NAME, NAME_MAX
 from ..accounts.forms import PROBLEMS, email_field
@@ -20,10 +21,11 @@ PROBLEMS.update(
     }
 )
 ROLE_NAMES = {
-    InvitedRole.MEMBER: _l("Member of a team"),
-    InvitedRole.MANAGER: _l("Manager of the organisation"),
-    InvitedRole.TRAINER: _l("Trainer for the organisation"),
+    Role.MEMBER: _l("Member of a team"),
+    Role.TRAINER: _l("Trainer for the organisation"),
+    Role.MANAGER: _l("Manager of the organisation"),
 }
+assert tuple(ROLE_NAMES) == PERSON_ROLES
 NO_TEAM = 0
 
 
@@ -42,7 +44,7 @@ class InviteForm(FlaskForm):
     role = RadioField(
         _l("Role"),
         choices=[SelectChoice(role.value, name) for role, name in ROLE_NAMES.items()],
-        default=InvitedRole.MEMBER.value,
+        default=Role.MEMBER.value,
     )
     team = SelectField(_l("Team (for a member)"), coerce=int)
 
@@ -53,6 +55,17 @@ class TeamForm(FlaskForm):
 
 class OrganisationForm(FlaskForm):
     name = name_field(_l("Name of the new organisation"))
+
+
+class RoleForm(FlaskForm):
+    role = RadioField(
+        _l("Role in the organisation"),
+        choices=[SelectChoice(role.value, name) for role, name in ROLE_NAMES.items()],
+    )
+
+
+class LeaveTeamForm(FlaskForm):
+    team = SelectField(_l("Team"), coerce=int)
 
 
 class MoveForm(FlaskForm):

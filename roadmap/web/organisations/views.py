@@ -6,8 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from ...core.permissions import Action, Resource, allowed, may_reset_password_of
-from ...models.organisation import InvitedRole
+from ...core.permissions import Action, Resource, Role, allowed, may_reset_password_of
 from ...services import accounts, invitations, organisations
 from ...services.errors import Conflict, Invalid
 from ..accounts.forms import problem_text
@@ -24,7 +23,7 @@ bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 
 @bp.context_processor
 def _names() -> dict:
-    return {"Action": Action, "role_name": lambda role: str(ROLE_NAMES[InvitedRole(role)])}
+    return {"Action": Action, "role_name": lambda role: str(ROLE_NAMES[Role(role)])}
 
 
 def _signup_link(token: str) -> str:
@@ -63,6 +62,8 @@ def _show(organisation, team_form=None, status=200):
             Action.RESET_PASSWORDS,
             Action.EXPORT_RESULTS,
             Action.VIEW_LEDGER,
+            Action.MANAGE_PEOPLE,
+            Action.VIEW_AUDIT_LOG,
         )
     }
     team_form = team_form or TeamForm()
@@ -90,7 +91,7 @@ def create_team(organisation):
     form = TeamForm()
     if form.validate_on_submit():
         try:
-            team = organisations.create_team(organisation, form.name.data)
+            team = organisations.create_team(organisation, form.name.data, by=current_user.user)
         except (Conflict, Invalid):
             form.name.errors = [_("This organisation already has a team of that name.")]
         else:
@@ -123,7 +124,7 @@ def invite(organisation):
     form = InviteForm()
     form.team.choices = [(NO_TEAM, _("No team"))] + [(t.id, t.name) for t in organisation.teams]
     if form.validate_on_submit():
-        role = InvitedRole(form.role.data)
+        role = Role(form.role.data)
         team = None
         if form.team.data != NO_TEAM:
             team = organisations.get_team(organisation, form.team.data)
@@ -168,7 +169,9 @@ def move(organisation, user_id: int):
         if form.from_team.data != NO_TEAM:
             from_team = organisations.get_team(organisation, form.from_team.data)
         try:
-            organisations.move_person(organisation, person, to_team, from_team)
+            organisations.move_person(
+                organisation, person, to_team, from_team, by=current_user.user
+            )
         except Conflict:
             form.from_team.errors = [_("This person is not in that team.")]
         else:
@@ -197,7 +200,9 @@ def reset(organisation, user_id: int):
     if not ActionForm().validate_on_submit():
         return redirect(url_for(".show", organisation_id=organisation.id))
     try:
-        delivery = accounts.start_reset(person, reset_link)
+        delivery = accounts.start_reset(
+            person, reset_link, by=current_user.user, organisation_id=organisation.id
+        )
     except Conflict:
         flash(_("This account is disabled: an administrator can enable it again."), "account")
         return redirect(url_for(".show", organisation_id=organisation.id))

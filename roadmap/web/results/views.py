@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from ...core.actions import MAX_ROWS
 from ...core.permissions import Action
 from ...report.charts import radar_drawing
 from ...report.plan import plan_lines
 from ...report.summary import reading_context
-from ...services import actions, exports, reports
+from ...services import actions, exports, organisations, reports
 from ...services import results as results_service
 from ...services.errors import Invalid
 from ..access import remember_results, with_assessment
@@ -56,6 +57,7 @@ def show(assessment, q):
         plan=plan_lines(q, plan, locale),
         plan_form=ActionPlanForm(methods=_methods(results, plan)) if len(plan) < MAX_ROWS else None,
         date_bounds=date_bounds(),
+        filing=organisations.filing(assessment, current_user.user),
     )
     reports.prefetch(assessment, results, locale)
     remember_results(assessment.token)
@@ -134,5 +136,5 @@ def remove_action(assessment, q, action_id: int):
 @requires(BY_LINK)
 @with_assessment(submitted=True)
 def export_json(assessment, q):
-    # audit: an assessment's JSON exported through its private link (no account)
+    # Not audited: whoever holds the private link owns the assessment (no account involved).
     return json_download(exports.assessment_document(assessment, q), assessment)
