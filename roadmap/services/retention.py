@@ -19,8 +19,8 @@ from . import audit, reports
 
 
 def delete(assessment: Assessment, *, by: User | None = None) -> None:
-    """Delete an assessment with its answers, reflections and action plan, for good; one filed under a
-    team leaves an event in its organisation's audit log (`by`: who, if signed in).
+    """Delete an assessment with its answers, reflections and action plan, for good; one filed
+    under a team leaves an event in its organisation's audit log (`by`: who, if signed in).
 
     A later re-assessment started from it keeps its own copy of the answers; only its link
     to this one is cleared (the foreign key is ON DELETE SET NULL).
