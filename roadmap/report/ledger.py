@@ -8,7 +8,9 @@ from typing import Any
 
 from babel.dates import format_date
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
+from ..core.actions import ActionStatus
 from ..core.charts import Radar, SvgRadar, svg_radar
 from ..core.ledger import POWER, Figure, Move, Trend
 from ..core.questionnaire import Questionnaire
@@ -67,6 +69,13 @@ def short_move(move: Move) -> str:
     if change is None:
         return "—"
     return f"{move.before} → {move.now} ({change:+d})".replace("-", "−")
+
+
+def plan_progress(rows) -> str:
+    """A team's action plan in a table cell: "3 actions, 1 done"."""
+    done = sum(1 for row in rows if row.status == ActionStatus.DONE)
+    done_text = ngettext(", %(num)s done", ", %(num)s done", done)  # "terminée(s)" in French
+    return ngettext("%(num)s action", "%(num)s actions", len(rows)) + done_text
 
 
 def trend_subjects(q: Questionnaire) -> list[str]:

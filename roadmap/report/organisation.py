@@ -10,6 +10,7 @@ from flask_babel import force_locale
 
 from ..core import ledger as core
 from .cover import _slug_words, long_date
+from .plan import plan_lines
 from .ledger import (
     comparison_drawing,
     median_series_name,
@@ -38,6 +39,7 @@ def organisation_html(book, locale: str) -> str:
                 (median_series_name(), core.medians(book.figures)),
             )
             svg = comparison_drawing(chart)
+        plans = {line.team_id: plan_lines(q, line.actions, locale) for line in book.lines}
         html = render_template(
             "report/organisation.html",
             book=book,
@@ -45,6 +47,7 @@ def organisation_html(book, locale: str) -> str:
             locale=locale,
             chart=chart,
             svg=svg,
+            plans=plans,
             date=long_date(book.today, locale),
             long_date=long_date,
             short_date=short_date,

@@ -3,7 +3,7 @@ submitted), read per organisation or team and handed to the core's ledger."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 from flask import current_app
@@ -18,6 +18,7 @@ from ..extensions import db
 from ..models.assessment import Assessment, utcnow
 from ..models.ledger import AssessmentSnapshot
 from ..models.organisation import Organisation, Team
+from . import actions
 from .assessments import to_answer_set
 from .errors import NotFound
 
@@ -118,6 +119,16 @@ class Ledger:
         return next((line for line in self.lines if line.team_id == team_id), None)
 
 
+def _with_plans(lines: list[core.TeamLine]) -> list[core.TeamLine]:
+    """The lines with the action plan each team recorded with its latest assessment (one
+    query for all of them)."""
+    plans = actions.plans_of(line.latest.assessment_id for line in lines if line.latest)
+    return [
+        replace(line, actions=tuple(plans[line.latest.assessment_id])) if line.latest else line
+        for line in lines
+    ]
+
+
 def ledger(organisation: Organisation, today: date | None = None) -> Ledger:
     """The ledger of an organisation: two queries whatever its size."""
     stale_days, k = settings()
@@ -126,7 +137,7 @@ def ledger(organisation: Organisation, today: date | None = None) -> Ledger:
     teams = {t.id: t for t in organisation.teams}
     # A line needs the latest assessment and the one before it (what moved since).
     snapshots = _snapshots(Team.organisation_id == organisation.id, last=2)
-    lines = core.team_lines(list(teams), snapshots, today, stale_days)
+    lines = _with_plans(core.team_lines(list(teams), snapshots, today, stale_days))
     latest = core.latest_of(lines)
     dims = [d.id for d in q.dimensions]
     figures = core.organisation_figures(latest, dims, k)
@@ -149,7 +160,7 @@ def team_history(team: Team, today: date | None = None) -> TeamHistory:
     stale_days, _k = settings()
     q = default_questionnaire()
     history = core.by_team(_snapshots(Assessment.team_id == team.id)).get(team.id, [])
-    line = core.team_line(team.id, history, today or utcnow().date(), stale_days)
+    (line,) = _with_plans([core.team_line(team.id, history, today or utcnow().date(), stale_days)])
     return TeamHistory(q, history, core.trend(history, [d.id for d in q.dimensions]), line)
 
 

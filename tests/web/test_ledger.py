@@ -174,3 +174,32 @@ def test_changing_answers_after_submitting_updates_the_snapshot(app, org, stored
         assessments.save(a, {"r1": 5, "r2": 5, "r3": 1})
         after = db.session.get(AssessmentSnapshot, a.id).record["dimensions"]["relations"]
     assert before == 0 and after == 100
+
+
+def test_the_ledger_team_page_and_organisation_report_show_the_latest_plan(
+    app, client, post_form, org
+):
+    from datetime import date
+
+    from roadmap.core.actions import ActionStatus, PlanRow
+    from roadmap.services import actions
+
+    with app.app_context():
+        latest = db.session.get(Assessment, org["assessments"]["again"])
+        first = db.session.get(Assessment, org["assessments"]["first"])
+        q = assessments.by_token(latest.token, 365)[1]
+        actions.add(latest, q, PlanRow("Rencontrer les familles", "Lina", date(2027, 3, 15)))
+        actions.add(latest, q, PlanRow("Former l’équipe", status=ActionStatus.DONE))
+        actions.add(first, q, PlanRow("Ancienne action oubliée"))  # not the latest: not shown
+        token = latest.token
+    sign_in(client, post_form, "chef@example.org")
+    ledger = client.get(f"/organisations/{org['id']}/ledger").get_data(as_text=True)
+    assert "2 actions, 1 terminée" in ledger
+    team = client.get(f"/organisations/{org['id']}/teams/{org['teams'][0]}")
+    html = team.get_data(as_text=True)
+    assert "Rencontrer les familles" in html and "Ancienne action oubliée" not in html
+    assert "/edit" not in html and token not in html  # read-only: no private link
+    pdf = client.get(f"/organisations/{org['id']}/ledger.pdf")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "Rencontrer les familles" in text and "Lina" in text and "Terminée" in text
+    assert "Ancienne action oubliée" not in text

@@ -15,6 +15,7 @@ from ...report.ledger import (
     median_series_name,
     move_text,
     short_date,
+    plan_progress,
     short_move,
     spread_text,
     trend_figure,
@@ -42,6 +43,7 @@ def _ledger_words() -> dict:
         "spread_text": spread_text,
         "move_text": move_text,
         "short_move": short_move,
+        "plan_progress": plan_progress,
         "short_date": short_date,
         "median_name": median_series_name(),
     }
@@ -199,4 +201,5 @@ def team_charts(team, locale: str) -> dict:
         "long_date": long_date,
         "locale": locale,
         "stale_days": ledger.settings()[0],
+        "plan": plan_lines(q, history.line.actions, locale),
     }
