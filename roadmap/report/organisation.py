@@ -10,7 +10,6 @@ from flask_babel import force_locale
 
 from ..core import ledger as core
 from .cover import _slug_words, long_date
-from .plan import plan_lines
 from .ledger import (
     comparison_drawing,
     median_series_name,
@@ -19,6 +18,7 @@ from .ledger import (
     spread_text,
     withheld_text,
 )
+from .plan import plan_lines
 from .typography import french_spacing_html
 
 
