@@ -23,7 +23,7 @@ from ..core.results import Results
 from .charts import radar_drawing
 from .cover import clip_words, long_date
 from .diskcache import DiskReportCache
-from .pdf import WARM_UP_HTML
+from .pdf import WARM_UP_HTML, compact_html
 from .renderpool import KeyedLocks, RenderBusy, RenderPool, pool_for
 from .summary import reading_context
 from .typography import french_spacing_html
@@ -152,7 +152,7 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
                 "date": long_date(meta.date, locale),
             },
         )
-    return french_spacing_html(html) if locale == "fr" else html
+    return compact_html(french_spacing_html(html) if locale == "fr" else html)
 
 
 def warm_pool() -> RenderPool:
