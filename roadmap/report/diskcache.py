@@ -102,7 +102,7 @@ class DiskReportCache:
 
     def _entries(self) -> list[os.DirEntry]:
         with os.scandir(self.directory) as entries:
-            return [e for e in entries if e.name.endswith((SUFFIX, PARTIAL))]
+            return [e for e in entries if e.name.endswith((SUFFIX, PARTIAL, LOCK))]
 
     def evict(self, now: float | None = None) -> int:
         """Remove files beyond the size or past the age limit; returns how many went."""
@@ -111,7 +111,7 @@ class DiskReportCache:
         for entry in self._entries():
             with contextlib.suppress(FileNotFoundError):
                 mtime = entry.stat().st_mtime
-                if entry.name.endswith(PARTIAL):
+                if entry.name.endswith((PARTIAL, LOCK)):  # LOCK: left by a killed process
                     if now - mtime > 3600:
                         stale.append(entry.path)
                 else:

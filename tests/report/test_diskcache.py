@@ -79,5 +79,9 @@ def test_a_lock_held_too_long_is_given_up_and_a_dead_holders_lock_is_free(tmp_pa
         "    os._exit(9)\n"
     )
     subprocess.run([sys.executable, "-c", script, str(tmp_path)], check=False, timeout=60)
+    assert (tmp_path / "1-d.lock").exists()  # its file stays behind, but not its lock
     with one.rendering("d", "1", timeout=0.2) as held:
         assert held
+    subprocess.run([sys.executable, "-c", script, str(tmp_path)], check=False, timeout=60)
+    assert one.evict(now=time.time() + 7200) == 1  # an hour later, eviction removes the file
+    assert not list(tmp_path.glob("*.lock"))
