@@ -4,15 +4,18 @@ folder, named by owner (the assessment) and content digest, the oldest evicted."
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 SUFFIX = ".pdf"
 PARTIAL = ".part"  # a file being written; one left by a process that died goes after an hour
+LOCK = ".lock"  # held by the process rendering that PDF right now
+POLL = 0.02  # seconds between two looks at a lock held by another process
 
 
 class DiskReportCache:
@@ -46,6 +49,45 @@ class DiskReportCache:
             self.hits += 1
         return pdf
 
+    @contextlib.contextmanager
+    def rendering(
+        self, key: str, owner: str | None = None, timeout: float = 30.0
+    ) -> Iterator[bool]:
+        """Hold the lock of this PDF while rendering it, so that a process asking for the same
+        report waits for this render's file instead of rendering it a second time.
+
+        An advisory lock (flock) on `<name>.lock`: the kernel drops it if the holder dies, so
+        no lock outlives its render. Yields True when held; False after `timeout` seconds of
+        waiting (the caller renders anyway: a stuck process never blocks downloads for good)."""
+        path = self._path(key, owner).with_suffix(LOCK)
+        deadline = time.monotonic() + timeout
+        while True:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                while True:
+                    try:
+                        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() >= deadline:
+                            yield False
+                            return
+                        time.sleep(POLL)
+                try:
+                    same = os.fstat(fd).st_ino == os.stat(path).st_ino
+                except FileNotFoundError:
+                    same = False
+                if not same:  # the previous holder removed this file as it finished: retry
+                    continue
+                try:
+                    yield True
+                finally:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(path)  # before unlocking: a waiter then sees it is gone
+                return
+            finally:
+                os.close(fd)
+
     def put(self, key: str, pdf: bytes, owner: str | None = None) -> None:
         fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=PARTIAL)
         try:
@@ -60,7 +102,7 @@ class DiskReportCache:
 
     def _entries(self) -> list[os.DirEntry]:
         with os.scandir(self.directory) as entries:
-            return [e for e in entries if e.name.endswith((SUFFIX, PARTIAL))]
+            return [e for e in entries if e.name.endswith((SUFFIX, PARTIAL, LOCK))]
 
     def evict(self, now: float | None = None) -> int:
         """Remove files beyond the size or past the age limit; returns how many went."""
@@ -69,7 +111,7 @@ class DiskReportCache:
         for entry in self._entries():
             with contextlib.suppress(FileNotFoundError):
                 mtime = entry.stat().st_mtime
-                if entry.name.endswith(PARTIAL):
+                if entry.name.endswith((PARTIAL, LOCK)):  # LOCK: left by a killed process
                     if now - mtime > 3600:
                         stale.append(entry.path)
                 else:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,7 +24,7 @@ from ..core.results import Results
 from .charts import radar_drawing
 from .cover import clip_words, long_date
 from .diskcache import DiskReportCache
-from .pdf import WARM_UP_HTML
+from .pdf import WARM_UP_HTML, compact_html
 from .plan import plan_lines
 from .renderpool import KeyedLocks, RenderBusy, RenderPool, pool_for
 from .summary import reading_context
@@ -67,6 +69,10 @@ class ReportCache:
 
     def forget(self, owners) -> int:
         return 0  # entries are not filed by owner; they age out of the LRU
+
+    @contextlib.contextmanager
+    def rendering(self, key: str, owner: str | None = None, timeout: float = 0) -> Iterator[bool]:
+        yield True  # this process's own memory: its threads wait on _in_flight
 
 
 def _cache() -> ReportCache | DiskReportCache:
@@ -153,7 +159,7 @@ def report_html(results: Results, meta: ReportMeta, locale: str) -> str:
             },
             plan=plan_lines(q, meta.actions, locale),
         )
-    return french_spacing_html(html) if locale == "fr" else html
+    return compact_html(french_spacing_html(html) if locale == "fr" else html)
 
 
 def warm_pool() -> RenderPool:
@@ -172,6 +178,7 @@ def warm_pool() -> RenderPool:
 
 # A download that arrives while the same report is being prefetched waits for it instead of
 # rendering it a second time; different reports render side by side, as many as the pool allows.
+# _in_flight does this between the threads of a process, the cache's lock files between processes.
 _in_flight = KeyedLocks()
 _prefetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-prefetch")
 
@@ -184,7 +191,10 @@ def report_pdf(results: Results, meta: ReportMeta, locale: str) -> bytes:
     pdf = cache.get(key, meta.owner)
     if pdf is not None:
         return pdf
-    with _in_flight.hold(key):
+    config = current_app.config
+    # Another process's render of it ends within its wait for a slot and its time limit.
+    patience = float(config.get("REPORT_WAIT", 3.0)) + float(config.get("REPORT_TIMEOUT", 20.0))
+    with _in_flight.hold(key), cache.rendering(key, meta.owner, patience):
         pdf = cache.get(key, meta.owner)
         if pdf is None:
             html = report_html(results, meta, locale)

@@ -1,6 +1,8 @@
 """The rendered-report cache across processes, the prefetch from the check-answers page, and
 the cached PDFs of a deleted assessment."""
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -8,7 +10,10 @@ import pytest
 from roadmap import create_app
 from roadmap.extensions import db
 from roadmap.report import documents, renderpool
+from roadmap.report.diskcache import DiskReportCache
 from roadmap.services import assessments, retention
+from roadmap.services import reports as report_service
+from roadmap.services import results as results_service
 
 
 @pytest.fixture(autouse=True)
@@ -88,3 +93,37 @@ def test_deleting_an_assessment_removes_its_cached_pdfs(app, client, submitted):
         retention.delete(assessment)
     assert len(cached_files(app)) == 2
     assert not [p for p in cached_files(app) if p.name.startswith(f"{deleted_id}-")]
+
+
+def test_a_download_waits_for_the_same_report_rendering_in_another_worker(
+    app, client, submitted, monkeypatch
+):
+    token = submitted()
+    with app.test_request_context():
+        assessment, q = assessments.by_token(token, 365)
+        meta = report_service.meta_of(assessment)
+        key = documents.cache_key(results_service.analyse(assessment, q), meta, "fr")
+    # Another worker process, its own view of the shared folder, is rendering this report.
+    other = DiskReportCache(Path(app.config["REPORT_CACHE_DIR"]), 10, 3600)
+    holding, done = threading.Event(), threading.Event()
+
+    def other_worker():
+        with other.rendering(key, meta.owner):
+            holding.set()
+            time.sleep(0.5)
+            other.put(key, b"%PDF-1.7 rendered by the other worker", meta.owner)
+        done.set()
+
+    def no_render(*args):
+        raise AssertionError("rendered a second time instead of waiting for the other worker")
+
+    monkeypatch.setattr(renderpool.RenderPool, "render", no_render)
+    worker = threading.Thread(target=other_worker)
+    worker.start()
+    try:
+        assert holding.wait(10)
+        response = client.get(f"/report/{token}.pdf")
+        assert response.status_code == 200 and done.is_set()
+        assert response.data == b"%PDF-1.7 rendered by the other worker"
+    finally:
+        worker.join(10)
