@@ -18,6 +18,7 @@ from .ledger import (
     spread_text,
     withheld_text,
 )
+from .pdf import compact_html
 from .plan import plan_lines
 from .typography import french_spacing_html
 
@@ -55,7 +56,7 @@ def organisation_html(book, locale: str) -> str:
             spread_text=spread_text,
             withheld_text=withheld_text,
         )
-    return french_spacing_html(html) if locale == "fr" else html
+    return compact_html(french_spacing_html(html) if locale == "fr" else html)
 
 
 def organisation_filename(name: str, locale: str, day: date, limit: int = 40) -> str:
