@@ -27,11 +27,15 @@ def init_app(app: Flask) -> None:
     from .assessment import views as assessment
     from .organisations import views as organisations
     from .signin import init_app as init_sessions
+    from .workshops import join as workshop_join
+    from .workshops import views as workshops
 
     for blueprint in (home.bp, assessment.bp, results.bp, library.bp, report.bp):
         app.register_blueprint(blueprint)
     app.register_blueprint(accounts.bp)
     app.register_blueprint(organisations.bp)
+    app.register_blueprint(workshops.bp)
+    app.register_blueprint(workshop_join.bp)
     init_sessions(app)
 
     app.jinja_env.globals.update(
