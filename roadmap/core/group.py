@@ -21,6 +21,7 @@ apply left out):
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -231,20 +232,21 @@ def group_reading(
     plan = Plan(q)
     dims, item_ids = covered(q, sections)
     readings: list[PersonReading] = []
-    tallies = {i: [0] * 7 for i in item_ids}  # 1-5, don't know, doesn't apply
-    slot = {1: 0, 2: 1, 3: 2, 4: 3, 5: 4, DONT_KNOW: 5, NOT_APPLICABLE: 6}
+    tally: Counter[tuple[str, object]] = Counter()  # (item id, answer) -> people
     for answer_set, role in people:
         answers = answer_set.answers
         readings.append(read_person(plan, answers, role))
-        for item_id in item_ids:
-            index = slot.get(answers.get(item_id))  # type: ignore[arg-type]
-            if index is not None:
-                tallies[item_id][index] += 1
+        tally.update(answers.items())  # counted in C: the hot loop of a live workshop
     if len(readings) < k:
         return GroupReading(len(readings), k, False, None)
     items: dict[str, ItemDistribution | None] = {}
-    for item_id, t in tallies.items():
-        distribution = ItemDistribution(item_id, tuple(t[:5]), t[5], t[6])  # type: ignore[arg-type]
+    for item_id in item_ids:
+        distribution = ItemDistribution(
+            item_id,
+            tuple(tally[(item_id, v)] for v in range(1, 6)),  # type: ignore[arg-type]
+            tally[(item_id, DONT_KNOW)],
+            tally[(item_id, NOT_APPLICABLE)],
+        )
         items[item_id] = distribution if distribution.responders >= k else None
     order = {item_id: n for n, item_id in enumerate(item_ids)}
     debatable = [d for d in items.values() if d and d.n >= k and d.disagreement >= AGENDA_AT_LEAST]

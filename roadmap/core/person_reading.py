@@ -15,7 +15,7 @@ from typing import NamedTuple
 from .answers import DONT_KNOW, NOT_APPLICABLE, Value
 from .coverage import covers
 from .levels import Iap2Level
-from .power import in_consultation_trap, key_area_ceiling, level_for_index, level_points
+from .power import in_consultation_trap, key_area_ceiling, level_for_index
 from .questionnaire import ItemKind, PowerSettings, Questionnaire
 from .rounding import whole_points
 
@@ -47,9 +47,21 @@ class Plan:
     def __init__(self, q: Questionnaire) -> None:
         self.q = q
         self.na_unrated = q.reading.not_applicable_counts_as_unrated
-        self.dimensions = [
-            (d.id, [(i.id, i.weight, i.reverse) for i in q.rated_items(d.id)]) for d in q.dimensions
-        ]
+        # Per rated item, what each answer adds to (applicable, answered, points) weight, so
+        # reading a person is one lookup per item. "Doesn't apply" adds to the applicable
+        # weight only where the file counts it as not rated.
+        self.dimensions = []
+        for d in q.dimensions:
+            items = []
+            for i in q.rated_items(d.id):
+                w = i.weight
+                table = {
+                    v: (w, w, w * ((100.0 - (v - 1) * 25.0) if i.reverse else (v - 1) * 25.0))
+                    for v in range(1, 6)
+                }
+                table[NOT_APPLICABLE] = (w if self.na_unrated else 0.0, 0.0, 0.0)
+                items.append((i.id, table, (w, 0.0, 0.0)))
+            self.dimensions.append((d.id, items))
         self.settings = q.power or PowerSettings.model_construct(key_areas=())
         key_areas = set(self.settings.key_areas)
         self.practice: list[tuple[str, float, dict[str, Iap2Level], bool]] = []
@@ -72,16 +84,11 @@ def read_person(plan: Plan, answers: Mapping[str, Value], role: str | None = Non
     dimensions: dict[str, int | None] = {}
     for dim_id, items in plan.dimensions:
         applicable = answered = total = 0.0
-        for item_id, weight, reverse in items:
-            value = answers.get(item_id)
-            if value == NOT_APPLICABLE:
-                if plan.na_unrated:
-                    applicable += weight
-                continue
-            applicable += weight
-            if type(value) is int:
-                answered += weight
-                total += weight * ((100.0 - (value - 1) * 25.0) if reverse else (value - 1) * 25.0)
+        for item_id, table, default in items:
+            a, b, c = table.get(answers.get(item_id), default)
+            applicable += a
+            answered += b
+            total += c
         coverage = answered / applicable if applicable else 0.0
         enough = answered and covers(coverage, q.coverage_threshold)
         dimensions[dim_id] = whole_points(total / answered) if enough else None
@@ -116,7 +123,7 @@ def _power(
         total_weight += weight
         if level is not None:
             answered_weight += weight
-            points += weight * level_points(level)
+            points += weight * (RANK[level] - 1) * 25.0  # power.level_points
         if key:
             keys.append(_Key(level))
     coverage = answered_weight / total_weight if total_weight else 0.0

@@ -6,7 +6,7 @@ and p_budget (weight 2) are the key areas, p_eval (weight 3) is not; p_aim is th
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roadmap.core.answers import AnswerSet
@@ -18,9 +18,9 @@ from roadmap.core.group import (
     shown_roles,
 )
 from roadmap.core.person_reading import Plan, read_person
-from roadmap.core.questionnaire import Iap2Level
+from roadmap.core.questionnaire import Iap2Level, Questionnaire
 from roadmap.core.scoring import score
-from tests.core.test_reading import BEST_SAID, V2
+from tests.core.test_reading import BEST_SAID, V2, tiny_file
 
 
 def people(q, *maps, role=None):
@@ -207,14 +207,15 @@ def test_the_lean_reading_is_the_results_pages_reading(answers):
         _same_reading(q, answers)
 
 
+V1 = Questionnaire.model_validate(tiny_file())
+
+
 @given(answer_maps)
 def test_the_lean_reading_matches_version_1_too(answers):
-    from roadmap.core.questionnaire import Questionnaire
-    from tests.core.test_reading import tiny_file
-
-    _same_reading(Questionnaire.model_validate(tiny_file()), answers)
+    _same_reading(V1, answers)
 
 
+@settings(deadline=None)  # a 68-item questionnaire on a busy machine
 @given(st.data())
 def test_the_lean_reading_matches_on_cosie(cosie, data):
     answers = {}
