@@ -71,7 +71,13 @@ def test_a_workshop_with_a_trainer_a_projector_and_three_phones(
 
     phones = [new_page("fr-FR", 375), new_page("en-GB", 375), new_page("fr-FR", 375)]
     for n, (phone, lang, role, value) in enumerate(
-        zip(phones, ("fr", "en", "fr"), ("première ligne", "gestion", "première ligne"), "153")
+        zip(
+            phones,
+            ("fr", "en", "fr"),
+            ("première ligne", "gestion", "première ligne"),
+            "153",
+            strict=True,
+        )
     ):
         phone.goto(f"{base}/join/")
         if n == 0:
@@ -111,7 +117,7 @@ def test_a_workshop_with_a_trainer_a_projector_and_three_phones(
     # Nothing on the projector until the trainer reveals the section.
     expect(projector.locator(".app-notice")).to_be_visible()
     assert projector.locator("figure.app-radar").count() == 0
-    trainer.click(f'button:has-text("Dévoiler")')
+    trainer.click('button:has-text("Dévoiler")')
     expect(projector.locator("figure.app-radar svg")).to_be_visible(timeout=10000)
     expect(projector.locator(".app-counts")).to_contain_text("3")
     shot(projector, "fr-workshop-projector-1920", screenshot, full=False)

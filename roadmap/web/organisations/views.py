@@ -56,7 +56,12 @@ def _show(organisation, team_form=None, status=200):
     grants = current_user.grants
     may = {
         action: allowed(grants, action, Resource(organisation.id))
-        for action in (Action.INVITE, Action.MANAGE_TEAMS, Action.RESET_PASSWORDS)
+        for action in (
+            Action.INVITE,
+            Action.MANAGE_TEAMS,
+            Action.RESET_PASSWORDS,
+            Action.RUN_WORKSHOP,
+        )
     }
     team_form = team_form or TeamForm()
     page = render_template(
