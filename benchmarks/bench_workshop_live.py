@@ -70,7 +70,7 @@ def _through_the_app(people) -> None:
     from flask import render_template
 
     from roadmap.extensions import db
-    from roadmap.models.assessment import Answer, Assessment
+    from roadmap.models.assessment import Answer, Assessment, utcnow
     from roadmap.models.organisation import Organisation
     from roadmap.report.workshop import live_context
     from roadmap.services import workshops
@@ -105,7 +105,19 @@ def _through_the_app(people) -> None:
             context = live_context(workshop, q, group, "fr", projector=False)
             render_template("workshops/_live.html", counts=_counts, **context)
 
-        report("poll with news: query + reading + HTML (SQLite)", timed(fresh_poll, 10, 1), 300)
+        def cold_poll():
+            workshops._ANSWERS.clear()  # a process that has loaded nothing yet
+            fresh_poll()
+
+        def one_new_answer():
+            # One participant saves a page: only that person's answers are loaded again.
+            a = db.session.get(Assessment, 1)
+            a.updated_at = utcnow()
+            db.session.commit()
+            fresh_poll()
+
+        report("first poll of a process: all answers (SQLite)", timed(cold_poll, 5, 1), 300)
+        report("poll after one new answer (SQLite)", timed(one_new_answer, 10, 1), 300)
         report(
             "poll with no news: the version query (SQLite)",
             timed(lambda: workshops.counts_and_version(workshop), 50, 2),

@@ -207,6 +207,9 @@ def counts_and_version(workshop: Workshop) -> tuple[Counts, str]:
 
 
 _READINGS: dict[int, tuple[str, GroupReading]] = {}
+# Per workshop, each participant's (last change, answers, role) as last loaded by this
+# process: a poll after a few new answers loads only the people who changed.
+_ANSWERS: dict[int, dict[int, tuple[object, dict, str | None]]] = {}
 
 
 def reading(workshop: Workshop, version: str) -> GroupReading:
@@ -216,17 +219,36 @@ def reading(workshop: Workshop, version: str) -> GroupReading:
     if cached and cached[0] == version:
         return cached[1]
     q = questionnaire(workshop)
-    rows = db.session.execute(
-        select(Assessment.id, Assessment.workshop_role, Answer.item_id, Answer.value)
-        .join(Answer, Answer.assessment_id == Assessment.id)
-        .where(Assessment.workshop_id == workshop.id)
-    )
-    people: dict[int, tuple[dict, str | None]] = {}
-    for assessment_id, role, item_id, value in rows:
-        people.setdefault(assessment_id, ({}, role))[0][item_id] = decode_value(value)
-    answer_sets = [(AnswerSet(q.id, q.version, "fr", a), role) for a, role in people.values()]
-    result = group_reading(q, answer_sets, workshop.k, workshop.sections)
+    known = _ANSWERS.setdefault(workshop.id, {})
+    stamps = db.session.execute(
+        select(Assessment.id, Assessment.updated_at, Assessment.workshop_role).where(
+            Assessment.workshop_id == workshop.id
+        )
+    ).all()
+    changed = [row.id for row in stamps if row.id not in known or known[row.id][0] != row[1]]
+    fresh: dict[int, dict] = {i: {} for i in changed}
+    for start in range(0, len(changed), 500):  # bounded IN lists
+        rows = db.session.execute(
+            select(Answer.assessment_id, Answer.item_id, Answer.value).where(
+                Answer.assessment_id.in_(changed[start : start + 500])
+            )
+        )
+        for assessment_id, item_id, value in rows:
+            fresh[assessment_id][item_id] = decode_value(value)
+    roles = {row.id: (row[1], row.workshop_role) for row in stamps}
+    for assessment_id, answers in fresh.items():
+        stamp, role = roles[assessment_id]
+        known[assessment_id] = (stamp, answers, role)
+    for gone in set(known) - set(roles):  # deleted participants
+        del known[gone]
+    people = [
+        (AnswerSet(q.id, q.version, "fr", answers), role)
+        for _stamp, answers, role in known.values()
+        if answers
+    ]
+    result = group_reading(q, people, workshop.k, workshop.sections)
     if len(_READINGS) > 200:
         _READINGS.clear()
+        _ANSWERS.clear()
     _READINGS[workshop.id] = (version, result)
     return result
