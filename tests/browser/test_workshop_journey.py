@@ -69,7 +69,7 @@ def test_a_workshop_with_a_trainer_a_projector_and_three_phones(
     projector.goto(trainer.url + "/projector")
     expect(projector.locator(".app-projector__join")).to_contain_text(code)
 
-    phones = [new_page("fr-FR", 375), new_page("en-GB", 375), new_page("fr-FR", 375)]
+    phones = [new_page("fr-FR", 320), new_page("en-GB", 375), new_page("fr-FR", 375)]
     for n, (phone, lang, role, value) in enumerate(
         zip(
             phones,
@@ -85,6 +85,7 @@ def test_a_workshop_with_a_trainer_a_projector_and_three_phones(
             phone.click("button[type=submit]")
             expect(phone.locator(".govuk-error-summary")).to_contain_text("Aucun atelier ouvert")
             shot(phone, "fr-join-wrong-code", screenshot)
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 320
         phone.fill("#code", code.lower())
         phone.click("button[type=submit]")
         if n == 1:
@@ -98,6 +99,8 @@ def test_a_workshop_with_a_trainer_a_projector_and_three_phones(
         step.click()
         if n == 1:
             shot(phone, "en-workshop-step", screenshot)
+        if n == 0:  # the smallest phone: nothing wider than the screen
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 320
         answer_section(phone, compass, rated_value=value, option_index=1 + n)
         phone.click('button[name=action][value="next"]')
         phone.click("form button[type=submit]")  # confirm on the check page
