@@ -14,6 +14,8 @@ from roadmap.models.assessment import Assessment
 from roadmap.models.workshop import Workshop
 from tests.conftest import csrf_from
 
+from .variant_app import configured_app_fixture  # noqa: F401 (the configured_app fixture)
+
 
 @pytest.fixture()
 def trainer(client, post_form, create_organisation, create_user):
@@ -270,3 +272,31 @@ def test_a_member_and_another_organisations_trainer_are_refused(
             assert visitor.get(f"/workshops/{trainer}/{wid}{url}").status_code == status
     # A trainer of the other organisation cannot reach this one's workshop through their own.
     assert app.test_client().get(f"/workshops/{trainer}/{wid}").status_code == 302  # sign in
+
+
+def test_guessing_codes_is_rate_limited_but_a_room_joining_is_not(configured_app):
+    from roadmap.content.catalogue import default_questionnaire
+    from roadmap.models.organisation import Organisation
+    from roadmap.models.workshop import WorkshopState
+    from roadmap.services import workshops
+
+    app = configured_app(RATELIMIT_ENABLED=True, SERVER_NAME=None, RATELIMIT_JOIN="3 per minute")
+    with app.app_context():
+        org = Organisation(name="Limites")
+        db.session.add(org)
+        db.session.commit()
+        made = workshops.create(
+            org, None, title="Salle", q=default_questionnaire(), sections=["compass"],
+            languages=["fr"],
+        )  # fmt: skip
+        workshops.set_state(made, WorkshopState.OPEN)
+        code = made.code
+    # Five phones of one room (one address) join: good codes do not count.
+    for _ in range(5):
+        phone = app.test_client()
+        assert phone.get(f"/join/{code}").status_code == 200
+    guesser = app.test_client()
+    statuses = [guesser.get(f"/join/ZZZZZ{c}").status_code for c in "23456"]
+    assert statuses[:3] == [404, 404, 404] and statuses[3:] == [429, 429]
+    page = guesser.get(f"/join/{code}")
+    assert page.status_code == 429 and "Trop de requêtes" in page.get_data(as_text=True)
