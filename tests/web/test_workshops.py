@@ -300,3 +300,17 @@ def test_guessing_codes_is_rate_limited_but_a_room_joining_is_not(configured_app
     assert statuses[:3] == [404, 404, 404] and statuses[3:] == [429, 429]
     page = guesser.get(f"/join/{code}")
     assert page.status_code == 429 and "Trop de requêtes" in page.get_data(as_text=True)
+
+
+def test_a_participants_own_results_page_reads_the_workshops_sections(app, post_form, trainer):
+    wid = create_workshop(post_form, trainer)
+    set_state(post_form, trainer, wid, "open")
+    phone = app.test_client()
+    token = join(phone, workshop(app, wid).code).headers["Location"].split("/")[-1]
+    step = phone.get(f"/assessment/{token}/step/compass").get_data(as_text=True)
+    data = {"csrf_token": csrf_from(step), "e1": "4", "e2": "5", "p_decide": "together"}
+    phone.post(f"/assessment/{token}/step/compass", data=data)
+    check = phone.get(f"/assessment/{token}/check").get_data(as_text=True)
+    phone.post(f"/assessment/{token}/check", data={"csrf_token": csrf_from(check)})
+    results = phone.get(f"/results/{token}")
+    assert results.status_code == 200 and "Éthique" in results.get_data(as_text=True)
