@@ -36,3 +36,26 @@ for (const plot of document.querySelectorAll("[data-figure]")) {
     plot.hidden = true; // the table is still there
   }
 }
+
+// Live workshop panels (facilitator and projector views): ask every 2.5 s whether anything
+// changed (If-None-Match: 304 when not), and swap the panel's server-rendered HTML if so.
+for (const panel of document.querySelectorAll("[data-live]")) {
+  let version = panel.dataset.liveVersion;
+  const poll = async () => {
+    try {
+      const response = await fetch(panel.dataset.live, {
+        headers: { "If-None-Match": `"${version}"`, Accept: "application/json" },
+        credentials: "same-origin",
+      });
+      if (response.status === 200) {
+        const data = await response.json();
+        version = data.version;
+        panel.innerHTML = data.html;
+      }
+    } catch {
+      // A dropped Wi-Fi: try again at the next tick.
+    }
+    setTimeout(poll, document.hidden ? 10000 : 2500);
+  };
+  setTimeout(poll, 2500);
+}

@@ -59,6 +59,7 @@ class Config:
     RATELIMIT_REASSESS_ADDRESS = "60 per hour"
     RATELIMIT_PDF = "30 per minute;300 per day"
     RATELIMIT_EXPORT = "20 per minute;200 per day"  # CSV, XLSX and JSON exports
+    RATELIMIT_JOIN = "20 per 10 minutes"  # wrong workshop codes, per address
     # Sign-in attempts: per address (a workshop room shares one), and per account.
     RATELIMIT_LOGIN = "60 per 10 minutes;500 per day"
     RATELIMIT_LOGIN_ACCOUNT = "10 per 10 minutes;50 per day"

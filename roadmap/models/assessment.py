@@ -36,6 +36,11 @@ class Assessment(db.Model):
     owner_id: Mapped[int | None] = mapped_column(
         ForeignKey("account.id", ondelete="SET NULL"), index=True
     )
+    # A participant's answers in a workshop, and the role tag they chose there.
+    workshop_id: Mapped[int | None] = mapped_column(
+        ForeignKey("workshop.id", ondelete="CASCADE"), index=True
+    )
+    workshop_role: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
@@ -49,6 +54,7 @@ class Assessment(db.Model):
         back_populates="assessment", cascade="all, delete-orphan", passive_deletes=True
     )
     previous: Mapped[Assessment | None] = relationship(remote_side=[id])
+    workshop: Mapped[Workshop | None] = relationship()  # noqa: F821 (models.workshop)
 
 
 class Answer(db.Model):

@@ -30,8 +30,11 @@ def create(
     service_name: str | None = None,
     role: str | None = None,
     previous: Assessment | None = None,
+    workshop_id: int | None = None,
+    workshop_role: str | None = None,
 ) -> Assessment:
-    """Start an assessment; a re-assessment starts with the previous one's answers."""
+    """Start an assessment; a re-assessment starts with the previous one's answers. A
+    workshop participant's assessment carries the workshop and the role tag chosen."""
     assessment = Assessment(
         token=new_token(),
         questionnaire_id=q.id,
@@ -41,6 +44,8 @@ def create(
         role=role or None,
         status=AssessmentStatus.IN_PROGRESS,
         previous_id=previous.id if previous else None,
+        workshop_id=workshop_id,
+        workshop_role=workshop_role,
     )
     db.session.add(assessment)
     db.session.flush()

@@ -29,6 +29,8 @@ def init_app(app: Flask) -> None:
     from .organisations import views as organisations
     from .results import views as results
     from .signin import init_app as init_sessions
+    from .workshops import join as workshop_join
+    from .workshops import views as workshops
 
     for blueprint in (home.bp, assessment.bp, results.bp, library.bp, report.bp):
         app.register_blueprint(blueprint)
@@ -36,6 +38,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(organisations.bp)
     app.register_blueprint(exports.bp)
     app.register_blueprint(privacy.bp)
+    app.register_blueprint(workshops.bp)
+    app.register_blueprint(workshop_join.bp)
     init_sessions(app)
 
     app.jinja_env.globals.update(

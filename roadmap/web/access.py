@@ -9,6 +9,7 @@ from typing import Any
 from flask import current_app, g, redirect, session, url_for
 
 from ..core.status import AssessmentStatus
+from ..core.workshop import sections_only
 from ..services import assessments
 from ..services.errors import NotFound
 
@@ -26,6 +27,8 @@ def with_assessment(*, submitted: bool = False) -> Callable:
         @wraps(view)
         def wrapper(token: str, **kwargs: Any):
             assessment, q = assessments.by_token(token, current_app.config["RESUME_TOKEN_DAYS"])
+            if assessment.workshop is not None:  # a participant answers the workshop's sections
+                q = sections_only(q, assessment.workshop.sections)
             # Someone resuming on a new device sees the language the assessment is in.
             g.assessment_locale = assessment.locale
             if submitted and assessment.status != AssessmentStatus.SUBMITTED:

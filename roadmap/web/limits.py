@@ -31,8 +31,7 @@ def _login_account() -> str:
     return "account:" + hashlib.sha256(email.encode()).hexdigest()
 
 
-# Named limits: each is (setting holding the limit, what is counted). Workshop join codes
-# will get theirs here (per address and per code).
+# Named limits: each is (setting holding the limit, what is counted).
 RULES: dict[str, list[tuple[str, Callable[[], str]]]] = {
     "create": [("RATELIMIT_CREATE", _address)],
     "login": [("RATELIMIT_LOGIN", _address), ("RATELIMIT_LOGIN_ACCOUNT", _login_account)],
@@ -40,7 +39,11 @@ RULES: dict[str, list[tuple[str, Callable[[], str]]]] = {
     "reassess": [("RATELIMIT_REASSESS", _token), ("RATELIMIT_REASSESS_ADDRESS", _address)],
     "pdf": [("RATELIMIT_PDF", _address)],
     "export": [("RATELIMIT_EXPORT", _address)],
+    # Workshop codes: a whole room may join from one address (the venue's Wi-Fi), so only
+    # wrong, closed and not-yet-open codes count (DEDUCT_WHEN), against guessing.
+    "join": [("RATELIMIT_JOIN", _address)],
 }
+DEDUCT_WHEN: dict[str, Callable] = {"join": lambda response: response.status_code in (404, 409)}
 MARK = "roadmap_rate_limit"
 
 
@@ -89,6 +92,7 @@ def init_app(app: Flask) -> None:
                 key_func=key_func,
                 scope=f"{name}:{setting}",
                 methods=list(methods) if methods else None,
+                deduct_when=DEDUCT_WHEN.get(name),
             )(view)
         app.view_functions[endpoint] = view
     app.register_error_handler(429, too_many_requests)

@@ -9,8 +9,10 @@ from dataclasses import dataclass
 import pytest
 from werkzeug.routing import Rule
 
+from roadmap.content.catalogue import default_questionnaire
 from roadmap.core.actions import PlanRow
-from roadmap.services import accounts, actions, assessments, organisations
+from roadmap.models.workshop import WorkshopState
+from roadmap.services import accounts, actions, assessments, organisations, workshops
 from roadmap.web.permissions import MARK
 from tests.conftest import FAST_HASHING
 
@@ -24,6 +26,7 @@ SECRETS = (
     "membre-b-secret@example.org",
     "chef-b-secret@example.org",
     "Service-B-secret",
+    "Atelier-B-secret",
 )
 GUESSED_ID = 987654
 GUESSED_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
@@ -31,6 +34,8 @@ GUESSED_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 # these blueprints' pages of the other organisation's assessment are reached with its token
 # by design; they are still probed with guessed tokens, and never written to destructively.
 PRIVATE_LINK_BLUEPRINTS = ("assessment", "results", "report")
+# A workshop's join code is public by design (it is on the projector): anyone may join with it.
+PUBLIC_CODE_BLUEPRINTS = ("join",)
 DESTRUCTIVE = {
     "assessment.delete",
     "assessment.reassess",
@@ -80,7 +85,16 @@ def world(app, create_organisation, create_team, create_user, create_assessment)
             role: f"{user.id}.{user.session_epoch}"
             for role, user in ((r, accounts.get(i)) for r, i in users.items())
         }
+        workshop_ids = {}
+        for key, org, title in (("own", own, "Atelier A"), ("other", other, "Atelier-B-secret")):
+            made = workshops.create(
+                organisations.get(org), None, title=title, q=default_questionnaire(),
+                sections=["compass"], languages=["fr"], k=3,
+            )  # fmt: skip
+            workshops.set_state(made, WorkshopState.OPEN)
+            tokens[f"{key}_code"], workshop_ids[f"{key}_workshop"] = made.code, made.id
     ids = {"own": own, "other": other, "own_team": own_team, "own_team2": own_team2}
+    ids |= workshop_ids
     ids |= {"other_team": other_team, **{f"user_{k}": v for k, v in users.items()}, **filed}
     return World(ids, tokens, sessions)
 
@@ -97,6 +111,16 @@ def variants(rule: Rule, world: World) -> list[tuple[str, dict]]:
             ("other", {"organisation_id": ids["other"]}),
             ("guessed", {"organisation_id": GUESSED_ID}),
         ]
+        if "workshop_id" in args:
+            return [
+                ("own", {"organisation_id": ids["own"], "workshop_id": ids["own_workshop"]}),
+                ("other", {"organisation_id": ids["other"], "workshop_id": ids["other_workshop"]}),
+                (
+                    "foreign_workshop",
+                    {"organisation_id": ids["own"], "workshop_id": ids["other_workshop"]},
+                ),
+                ("guessed", {"organisation_id": ids["own"], "workshop_id": GUESSED_ID}),
+            ]
         if "team_id" in args:
             cases = [
                 ("own", {"organisation_id": ids["own"], "team_id": ids["own_team"]}),
@@ -160,6 +184,13 @@ def variants(rule: Rule, world: World) -> list[tuple[str, dict]]:
             ]
         return cases
     extra = {"section_id": "start"} if "section_id" in args else {}
+    if "code" in args:
+        return [
+            ("own", {"code": world.tokens["own_code"]}),
+            ("public_code", {"code": world.tokens["other_code"]}),
+            ("guessed", {"code": "ZZZZZZ"}),
+            ("guessed", {"code": "x"}),
+        ]
     if "rec_id" in args:
         return [("none", {"rec_id": "guessed-tool"})]
     if "token" in args:
@@ -216,7 +247,8 @@ def request_as(client, world: World, role: str, method: str, url: str):
 def test_every_route_is_covered_and_account_routes_declare_their_needs(matrix_app, world):
     for rule in rules(matrix_app):
         assert variants(rule, world)
-        if rule.endpoint.split(".")[0] in ("accounts", "organisations", "exports", "privacy"):
+        blueprints = ("accounts", "organisations", "exports", "privacy", "workshops", "join")
+        if rule.endpoint.split(".")[0] in blueprints:
             view = matrix_app.view_functions[rule.endpoint]
             assert getattr(view, MARK, None) is not None, f"{rule.endpoint} lacks @requires"
 
@@ -240,7 +272,8 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
         response = request_as(client, world, role, method, url)
         status = response.status_code
         seen[(rule.endpoint, which, role, method)] = status
-        body = response.get_data(as_text=True) if response.mimetype == "text/html" else ""
+        readable = ("text/html", "application/json", "image/svg+xml")
+        body = response.get_data(as_text=True) if response.mimetype in readable else ""
         if status >= 500:
             problems.append(f"{role} {method} {url}: {status}")
         response.close()  # file responses (the Plotly bundle) hold their file open until then
@@ -251,11 +284,17 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
             rule.endpoint.split(".")[0] in PRIVATE_LINK_BLUEPRINTS
             or rule.endpoint == "accounts.claim"
         )
-        if role != "admin" and not (by_link and which == "other"):
+        if role != "admin" and not (by_link and which == "other") and which != "public_code":
             leaked = [s for s in SECRETS if s in body]
             if leaked:
                 problems.append(f"{role} {method} {url}: shows {leaked}")
-            foreign = ("other", "foreign_team", "foreign_person", "foreign_assessment")
+            foreign = (
+                "other",
+                "foreign_team",
+                "foreign_person",
+                "foreign_assessment",
+                "foreign_workshop",
+            )
             if which in foreign and status == 200:
                 problems.append(f"{role} {method} {url}: 200 on another organisation's data")
         if role == "anonymous" and getattr(matrix_app.view_functions[rule.endpoint], MARK, None):
@@ -357,6 +396,25 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
             "manager": 403,
             "admin": 200,
         },
+        **{
+            (f"workshops.{name}", "own"): {
+                "anonymous": 302,
+                "member": 403,
+                "trainer": 200,
+                "manager": 200,
+                "admin": 200,
+            }
+            for name in ("index", "new", "show", "projector", "live", "qr")
+        },
+        **{
+            (f"workshops.{name}", which): {"member": status, "trainer": 404, "manager": 404}
+            for name in ("show", "projector", "live", "qr")
+            # In their own organisation a member is refused (403) before any workshop loads.
+            for which, status in (("other", 404), ("foreign_workshop", 403))
+        },
+        ("workshops.show", "foreign_workshop"): {"admin": 404, "trainer": 404},
+        ("join.choose", "own"): {"anonymous": 200, "member": 200},
+        ("join.choose", "guessed"): {"anonymous": 404},
     }
     for (endpoint, which), by_role in expected.items():
         for role, status in by_role.items():

@@ -10,7 +10,7 @@ from flask_wtf import FlaskForm
 from ...content.catalogue import default_questionnaire
 from ...core.progress import incomplete_sections, next_section, progress, section_status
 from ...core.questionnaire import Questionnaire, Section
-from ...services import assessments, organisations, reports
+from ...services import assessments, organisations, reports, workshops
 from ..access import with_assessment
 from ..forms import ActionForm, StartForm
 from ..limits import limited
@@ -78,6 +78,9 @@ def step(assessment, q, section_id: str):
         form = form_class.from_saved(assessments.to_answer_set(assessment))
         return _render_step(assessment, q, index, form)
     form = form_class()
+    if not workshops.accepts_answers(assessment):  # the trainer has closed the workshop
+        flash(_("This workshop is closed: your answers can no longer be changed."), "saved")
+        return redirect(url_for("join.done", token=assessment.token))
     if not form.validate_page(set(request.form)):
         errors = form_errors(form) + [("", message) for message in form.page_errors]
         return _render_step(assessment, q, index, form, errors), 400
@@ -113,6 +116,10 @@ def _render_step(assessment, q: Questionnaire, index: int, form: SectionForm, er
 def check(assessment, q):
     form = ActionForm()
     if form.validate_on_submit():
+        if assessment.workshop is not None:  # counted once, however often it is sent
+            if workshops.accepts_answers(assessment):
+                assessments.submit(assessment)
+            return redirect(url_for("join.done", token=assessment.token))
         assessments.submit(assessment)
         # The PDF renders while the results page loads and is read (if not already begun).
         reports.prefetch_answers(assessment, q, ui_locale())

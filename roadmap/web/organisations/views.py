@@ -64,6 +64,7 @@ def _show(organisation, team_form=None, status=200):
             Action.VIEW_LEDGER,
             Action.MANAGE_PEOPLE,
             Action.VIEW_AUDIT_LOG,
+            Action.RUN_WORKSHOP,
         )
     }
     team_form = team_form or TeamForm()

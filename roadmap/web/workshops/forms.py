@@ -1,0 +1,63 @@
+"""Forms of the workshop pages: creating one, joining one by code, choosing language and role."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, IntegerField, SelectMultipleField
+from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
+
+from ..assessment.forms import AnswerField
+from ..forms import LANGUAGES
+from ..textfields import CleanStringField, MaxLength
+
+
+class WorkshopForm(FlaskForm):
+    title = CleanStringField(
+        _l("Title of the workshop"),
+        validators=[
+            DataRequired(_l("Enter a title for the workshop.")),
+            MaxLength(200, _l("The title must be %(max)s characters or fewer.")),
+        ],
+    )
+    sections = SelectMultipleField(
+        _l("Sections answered"),
+        validators=[DataRequired(_l("Choose at least one section."))],
+    )
+    languages = SelectMultipleField(
+        _l("Languages offered"),
+        choices=LANGUAGES,
+        default=["fr", "en"],
+        validators=[DataRequired(_l("Choose at least one language."))],
+    )
+    held_on = DateField(
+        _l("Date (optional)"),
+        validators=[Optional()],
+        render_kw={"type": "date"},
+    )
+    k = IntegerField(
+        _l("Anonymity threshold"),
+        default=5,
+        validators=[
+            InputRequired(_l("Enter the anonymity threshold, a whole number from 3 to 50.")),
+            NumberRange(3, 50, _l("Enter the anonymity threshold, a whole number from 3 to 50.")),
+        ],
+    )
+    role_tags = CleanStringField(
+        _l("Role tags (optional)"),
+        validators=[Optional(), MaxLength(300, _l("Keep the role tags under %(max)s characters."))],
+    )
+
+
+class CodeForm(FlaskForm):
+    code = CleanStringField(
+        _l("Workshop code"), validators=[DataRequired(_l("Enter the code shown by your trainer."))]
+    )
+
+
+class JoinForm(FlaskForm):
+    # AnswerField: an answer not offered reads "Choose one of the answers offered."
+    language = AnswerField(
+        _l("Your language"), validators=[DataRequired(_l("Choose your language."))]
+    )
+    role = AnswerField(_l("Your role in this workshop"), validators=[Optional()])
