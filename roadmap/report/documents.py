@@ -22,7 +22,15 @@ from .charts import radar_drawing
 from .cover import clip_words, long_date
 from .diskcache import DiskReportCache
 from .pdf import WARM_UP_HTML
-from .renderpool import KeyedLocks, RenderBusy, RenderPool, pool_for
+from .renderpool import (
+    KeyedLocks,
+    RenderBusy,
+    RenderFailed,
+    RenderPool,
+    RenderTimeout,
+    pool_for,
+    stopping,
+)
 from .summary import reading_context
 from .typography import french_spacing_html
 from .wording import ROLE_NAMES
@@ -195,12 +203,16 @@ def prefetch(results: Results, meta: ReportMeta, locales: list[str]) -> None:
     cache = _cache()
 
     def render(locale: str) -> None:
+        if stopping():  # the server is stopping: a job still queued renders nothing
+            return
         with app.app_context():
             try:
                 if cache.get(cache_key(results, meta, locale), meta.owner) is None:
                     report_pdf(results, meta, locale)
-            except RenderBusy:  # downloads come first; this one will render on demand
+            except RenderBusy:  # downloads come first (or the server is stopping)
                 pass
+            except (RenderTimeout, RenderFailed) as exc:  # the download will say so: one line
+                app.logger.warning("report prefetch stopped: %s", exc)
             except Exception:  # a failed prefetch only means the download renders it itself
                 app.logger.exception("report prefetch failed")
 
