@@ -69,9 +69,10 @@ def check_app(app: Flask, workers: int) -> None:
         )
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         log.warning(
-            "SQLite with %d worker processes: under heavy load, pages may be refused while "
-            "another process writes (503, nothing confirmed is lost); use PostgreSQL "
-            "(ROADMAP_DATABASE_URL) for more than one worker",
+            "SQLite with %d worker processes: they take turns to write (one at a time), so "
+            "under heavy load pages slow down, and a page kept waiting 15 s is refused (503, "
+            "nothing confirmed is lost); use PostgreSQL (ROADMAP_DATABASE_URL) for more than "
+            "one worker",
             workers,
         )
 

@@ -82,6 +82,42 @@ def test_serve_with_two_workers_uses_gunicorn_and_stops_cleanly(tmp_path):
     ):
         time.sleep(0.2)
     assert alive == [], f"left running: {alive}\n{output}"
+    # Without Redis each worker counts its own limits, and SQLite writers take turns: said.
+    assert "rate limits are counted by each of the 2 worker processes on its own" in output
+    assert "set ROADMAP_REDIS_URL to share them" in output
+    assert "SQLite with 2 worker processes" in output and "use PostgreSQL" in output
+
+
+@pytest.mark.parametrize(
+    ("settings", "warned"),
+    [
+        ({}, True),
+        ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, False),
+        ({"RATELIMIT_ENABLED": False}, False),
+    ],
+    ids=["memory", "redis", "limits-off"],
+)
+def test_several_workers_without_redis_warn_that_limits_multiply(
+    app, monkeypatch, caplog, settings, warned
+):
+    from roadmap.server import check_app
+
+    monkeypatch.setitem(app.config, "RATELIMIT_ENABLED", True)
+    monkeypatch.setitem(app.config, "REPORT_RECYCLE_AFTER", 50)
+    for key, value in settings.items():
+        monkeypatch.setitem(app.config, key, value)
+    with caplog.at_level("WARNING", logger="roadmap.server"):
+        check_app(app, 3)
+        check_app(app, 1)  # one process: one count, nothing to say
+    limits = [r.getMessage() for r in caplog.records if "rate limits" in r.getMessage()]
+    assert limits == (
+        [
+            "rate limits are counted by each of the 3 worker processes on its own, so a "
+            "client gets up to 3 times each limit: set ROADMAP_REDIS_URL to share them"
+        ]
+        if warned
+        else []
+    )
 
 
 def _submitted_assessment(url: str, emoji: int) -> str:
