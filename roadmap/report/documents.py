@@ -197,7 +197,7 @@ def report_pdf(results: Results, meta: ReportMeta, locale: str) -> bytes:
 def prefetch(results: Results, meta: ReportMeta, locales: list[str]) -> None:
     """Render the report in the background, in each of `locales` in turn, so that the download
     a manager asks for next comes from the cache. Rendering takes a good part of a second."""
-    if not current_app.config["REPORT_PREFETCH"]:
+    if not current_app.config["REPORT_PREFETCH"] or stopping():
         return
     app: Flask = current_app._get_current_object()
     cache = _cache()
@@ -217,4 +217,7 @@ def prefetch(results: Results, meta: ReportMeta, locales: list[str]) -> None:
                 app.logger.exception("report prefetch failed")
 
     for locale in locales:
-        _prefetcher.submit(render, locale)
+        try:
+            _prefetcher.submit(render, locale)
+        except RuntimeError:  # the interpreter is exiting (a quick stop): the page still shows
+            return
