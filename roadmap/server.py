@@ -178,6 +178,23 @@ def serve_waitress(options: ServeOptions, announce=print) -> None:
     announce("Roadmap stopped.")
 
 
+def _worker_class():
+    """gunicorn's gthread worker, stopping at once (SIGINT, SIGQUIT) without a deadlock."""
+    from gunicorn.workers.gthread import ThreadWorker
+
+    class Worker(ThreadWorker):
+        def handle_quit(self, sig, frame) -> None:
+            # gthread shuts its thread pool down inside this signal handler, which hangs for
+            # good when the signal lands while the main thread is handing a connection to that
+            # pool (it holds the pool's lock), until the arbiter kills the worker. Exit without
+            # it: the interpreter's exit lets the pool's threads finish, as shutdown would.
+            self.alive = False
+            self.cfg.worker_int(self)
+            sys.exit(0)
+
+    return Worker
+
+
 def serve_gunicorn(options: ServeOptions, announce=print) -> None:
     from gunicorn.app.base import BaseApplication
 
@@ -197,7 +214,7 @@ def serve_gunicorn(options: ServeOptions, announce=print) -> None:
             settings = {
                 "bind": f"{options.host}:{options.port}",
                 "workers": options.workers,
-                "worker_class": "gthread",
+                "worker_class": _worker_class(),
                 "threads": options.threads,
                 "worker_connections": options.connections,
                 "timeout": options.timeout,
