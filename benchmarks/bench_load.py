@@ -227,6 +227,8 @@ def one_run(args, url) -> dict:
     lost = lost_answers(url, q, stats)
     requests = sum(len(v) for v in stats.times.values())
     row = {
+        # What else loads the machine: the figures mean little above the number of cores.
+        "load average x100": os.getloadavg()[0] * 100,
         "elapsed s": elapsed,
         "requests": requests,
         "errors": len(stats.errors),
@@ -270,13 +272,18 @@ def main() -> None:
         print(f"run {number + 1}: " + ", ".join(f"{k} {v:.0f}" for k, v in row.items()))
     median = {k: statistics.median(r[k] for r in rows) for k in rows[0]}
     print("median: " + ", ".join(f"{k} {v:.0f}" for k, v in median.items()))
+    # Errors and lost answers count in every run, not in the median one.
     ok = (
-        median["errors"] == 0
-        and median["lost answers"] == 0
+        max(r["errors"] for r in rows) == 0
+        and max(r["lost answers"] for r in rows) == 0
         and median["first page p95"] < TARGET_MS
         and median["step POST p95"] < TARGET_MS
     )
-    print("verdict:", "ok" if ok else "TARGET MISSED", f"(0 errors, 0 lost, p95 < {TARGET_MS} ms)")
+    print(
+        "verdict:",
+        "ok" if ok else "TARGET MISSED",
+        f"(0 errors and 0 lost in every run, median p95 < {TARGET_MS} ms)",
+    )
 
 
 if __name__ == "__main__":

@@ -31,16 +31,25 @@ compress = Compress()
 login_manager = LoginManager()
 
 
+# How long a SQLite writer waits for another one (another thread or worker process) to commit
+# before its page is refused as "database unavailable" (503). Writes are one short transaction
+# per page, but on a starved CPU the writer ahead of it can take seconds to get its turn;
+# waiting is better than refusing, and it stays well under the server's request timeout.
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
 def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
     """SQLite enforces foreign keys (and so ON DELETE CASCADE) only when asked, per connection;
-    WAL lets readers and a writer work at once, which matters with a threaded server."""
+    WAL lets readers and a writer work at once, which matters with a threaded server; the busy
+    timeout queues writers instead of failing them at once. The timeout comes first: switching
+    to WAL needs the lock too."""
     import sqlite3
 
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
 
 

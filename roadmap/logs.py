@@ -13,10 +13,12 @@ from flask import Flask
 from flask.logging import default_handler, wsgi_errors_stream
 
 # A path segment after these prefixes is a resume, reset or invitation token (or a mistyped
-# one): never log it.
+# one): never log it. The app's own files in a traceback (roadmap/report/documents.py,
+# templates/assessment/step.html) are not URLs: they keep their names.
 TOKEN_IN_PATH = re.compile(
     r"(/(?:assessment|results|report|accounts/(?:reset|signup|claim))/)"
-    r"(?!start(?:[/?#\s]|$))[^/?#\s.]+"
+    r"(?!start(?:[/?#\s]|$))(?![^/?#\s.]+\.(?:py|pyc|html|txt|css|js|yaml|mo|po)\b)"
+    r"[^/?#\s.]+"
 )
 # A token on its own, e.g. in a message: a resume token (192 random bits, URL-safe base64:
 # 32 characters) or a one-time account link's (256 bits: 43 characters).

@@ -1,9 +1,11 @@
 """Production servers: waitress for a single process, gunicorn (Linux) for several worker
-processes; a taken port is one line, and SIGTERM/SIGINT stop the PDF render processes too."""
+processes; a taken port is one line, and SIGTERM/SIGINT/SIGQUIT stop the PDF render processes
+too, quietly (a render or prefetch in flight is dropped, not reported as an error)."""
 
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import signal
 import socket
@@ -16,6 +18,11 @@ from flask import Flask
 
 from . import create_app, syslibs
 from .report import documents, renderpool
+
+log = logging.getLogger(__name__)
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGQUIT") if hasattr(signal, name)
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,41 @@ def gunicorn_available() -> bool:
     return True
 
 
+def check_app(app: Flask, workers: int) -> None:
+    """What a server must not run with: PDFs rendered inside the web process (no time limit
+    can stop a render there); a start-up warning for what works, less well, with several
+    worker processes: SQLite, and rate limits counted in each process without Redis."""
+    if int(app.config.get("REPORT_RECYCLE_AFTER", 50)) <= 0:
+        raise click.ClickException(
+            "ROADMAP_REPORT_RECYCLE_AFTER=0 renders PDFs inside the web process, where no time "
+            "limit can stop a render that takes too long; a server needs render processes: "
+            "set it to 1 or more (default 50)"
+        )
+    if workers <= 1:
+        return
+    limits_on = app.config.get("RATELIMIT_ENABLED", True)
+    if limits_on and not app.config.get("REDIS_URL") and not _shared_limit_storage(app):
+        log.warning(
+            "rate limits are counted by each of the %d worker processes on its own, so a "
+            "client gets up to %d times each limit: set ROADMAP_REDIS_URL to share them",
+            workers,
+            workers,
+        )
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        log.warning(
+            "SQLite with %d worker processes: they take turns to write (one at a time), so "
+            "under heavy load pages slow down, and a page kept waiting 15 s is refused (503, "
+            "nothing confirmed is lost); use PostgreSQL (ROADMAP_DATABASE_URL) for more than "
+            "one worker",
+            workers,
+        )
+
+
+def _shared_limit_storage(app: Flask) -> bool:
+    storage = str(app.config.get("RATELIMIT_STORAGE_URI") or "memory://")
+    return not storage.startswith("memory://")
+
+
 def _size_renderers(app: Flask, web_processes: int) -> None:
     # The machine's cores are shared between the web processes' render pools.
     if not app.config.get("REPORT_RENDERERS"):
@@ -47,11 +89,17 @@ def _size_renderers(app: Flask, web_processes: int) -> None:
 
 
 def _warm_up_in_background(app: Flask) -> None:
-    """Start the render processes now, so that the first report is as quick as the others."""
+    """Start the render processes now, so that the first report is as quick as the others
+    (the process they are forked from first, from this main thread: see start_forkserver)."""
+    renderpool.start_forkserver()
 
     def warm_up() -> None:
-        with app.app_context():
-            documents.warm_pool().warm_up()
+        try:
+            with app.app_context():
+                documents.warm_pool().warm_up()
+        except Exception:  # the first report will start its render process itself
+            if not renderpool.stopping():
+                app.logger.exception("the render processes could not start ahead")
 
     threading.Thread(target=warm_up, daemon=True).start()
 
@@ -92,7 +140,8 @@ def check_port(host: str, port: int) -> None:
 
 def _stop(signum: int, frame) -> None:
     # waitress's loop catches SystemExit and shuts its threads down; the render processes are
-    # stopped after it. SIGTERM (systemd, docker, kill) then stops as cleanly as Ctrl+C.
+    # stopped after it. SIGTERM (systemd, docker, kill) and SIGQUIT then stop as cleanly as
+    # Ctrl+C.
     raise SystemExit(0)
 
 
@@ -100,6 +149,7 @@ def serve_waitress(options: ServeOptions, announce=print) -> None:
     from waitress.server import create_server
 
     app = create_app()
+    check_app(app, 1)
     syslibs.warn_optional()
     _size_renderers(app, 1)
     try:
@@ -116,7 +166,7 @@ def serve_waitress(options: ServeOptions, announce=print) -> None:
         )
     except OSError as exc:
         raise _bind_error(exc, options.host, options.port) from None
-    previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    previous = {sig: signal.signal(sig, _stop) for sig in STOP_SIGNALS}
     try:
         _warm_up_in_background(app)
         announce(f"Roadmap is running on http://{options.host}:{options.port}/ (Ctrl+C to stop)")
@@ -128,29 +178,53 @@ def serve_waitress(options: ServeOptions, announce=print) -> None:
     announce("Roadmap stopped.")
 
 
+def _worker_class():
+    """gunicorn's gthread worker, stopping at once (SIGINT, SIGQUIT) without a deadlock."""
+    from gunicorn.workers.gthread import ThreadWorker
+
+    class Worker(ThreadWorker):
+        def handle_quit(self, sig, frame) -> None:
+            # gthread shuts its thread pool down inside this signal handler, which hangs for
+            # good when the signal lands while the main thread is handing a connection to that
+            # pool (it holds the pool's lock), until the arbiter kills the worker. Exit without
+            # it: the interpreter's exit lets the pool's threads finish, as shutdown would.
+            self.alive = False
+            self.cfg.worker_int(self)
+            sys.exit(0)
+
+    return Worker
+
+
 def serve_gunicorn(options: ServeOptions, announce=print) -> None:
     from gunicorn.app.base import BaseApplication
 
     # Check the configuration and migrate the schema once, here, before the workers start:
     # workers that each migrated at start-up would race one another.
-    create_app()
+    app = create_app()
+    check_app(app, options.workers)
     syslibs.warn_optional()
     os.environ["ROADMAP_AUTO_MIGRATE"] = "false"
+    # A stopping worker finishes the requests in flight first: a download may wait for a
+    # render slot, then render up to the time limit.
+    graceful = max(20, int(app.config["REPORT_WAIT"] + app.config["REPORT_TIMEOUT"]) + 5)
+    del app
 
     class Roadmap(BaseApplication):
         def load_config(self) -> None:
             settings = {
                 "bind": f"{options.host}:{options.port}",
                 "workers": options.workers,
-                "worker_class": "gthread",
+                "worker_class": _worker_class(),
                 "threads": options.threads,
                 "worker_connections": options.connections,
                 "timeout": options.timeout,
-                "graceful_timeout": 20,
+                "graceful_timeout": graceful,
                 # Idle connections stay open while people read a page (phones reconnect slowly).
                 "keepalive": 75,
                 # X-Forwarded-* are read by the app (ROADMAP_TRUSTED_PROXIES), not by gunicorn.
                 "forwarded_allow_ips": "",
+                # In the worker, after its requests (SIGTERM) or at once (SIGINT, SIGQUIT): the
+                # render processes stop, and a render or prefetch in flight ends quietly.
                 "worker_exit": lambda server, worker: renderpool.close_all(),
                 # No control socket in the home folder: several servers may run side by side.
                 "control_socket_disable": True,
@@ -169,7 +243,15 @@ def serve_gunicorn(options: ServeOptions, announce=print) -> None:
         f"Roadmap is running on http://{options.host}:{options.port}/ with "
         f"{options.workers} worker processes (Ctrl+C to stop)"
     )
-    Roadmap().run()
+    arbiter = os.getpid()
+    try:
+        Roadmap().run()
+    except SystemExit as stop:
+        # The arbiter exits once its workers are gone (a worker's exit passes here too, in the
+        # forked copy of this call).
+        if stop.code in (0, None) and os.getpid() == arbiter:
+            announce("Roadmap stopped.")
+        raise
 
 
 def serve(options: ServeOptions, announce=print) -> None:

@@ -26,7 +26,15 @@ from .cover import clip_words, long_date
 from .diskcache import DiskReportCache
 from .pdf import WARM_UP_HTML, compact_html
 from .plan import plan_lines
-from .renderpool import KeyedLocks, RenderBusy, RenderPool, pool_for
+from .renderpool import (
+    KeyedLocks,
+    RenderBusy,
+    RenderFailed,
+    RenderPool,
+    RenderTimeout,
+    pool_for,
+    stopping,
+)
 from .summary import reading_context
 from .typography import french_spacing_html
 from .wording import ROLE_NAMES
@@ -206,20 +214,27 @@ def report_pdf(results: Results, meta: ReportMeta, locale: str) -> bytes:
 def prefetch(results: Results, meta: ReportMeta, locales: list[str]) -> None:
     """Render the report in the background, in each of `locales` in turn, so that the download
     a manager asks for next comes from the cache. Rendering takes a good part of a second."""
-    if not current_app.config["REPORT_PREFETCH"]:
+    if not current_app.config["REPORT_PREFETCH"] or stopping():
         return
     app: Flask = current_app._get_current_object()
     cache = _cache()
 
     def render(locale: str) -> None:
+        if stopping():  # the server is stopping: a job still queued renders nothing
+            return
         with app.app_context():
             try:
                 if cache.get(cache_key(results, meta, locale), meta.owner) is None:
                     report_pdf(results, meta, locale)
-            except RenderBusy:  # downloads come first; this one will render on demand
+            except RenderBusy:  # downloads come first (or the server is stopping)
                 pass
+            except (RenderTimeout, RenderFailed) as exc:  # the download will say so: one line
+                app.logger.warning("report prefetch stopped: %s", exc)
             except Exception:  # a failed prefetch only means the download renders it itself
                 app.logger.exception("report prefetch failed")
 
     for locale in locales:
-        _prefetcher.submit(render, locale)
+        try:
+            _prefetcher.submit(render, locale)
+        except RuntimeError:  # the interpreter is exiting (a quick stop): the page still shows
+            return

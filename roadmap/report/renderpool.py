@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from multiprocessing.connection import Connection
@@ -24,6 +26,10 @@ class RenderBusy(Exception):
     retry_after = BUSY_RETRY_AFTER
 
 
+class ServerStopping(RenderBusy):
+    """The server is stopping: its render processes are gone and no new one starts."""
+
+
 class RenderTimeout(Exception):
     """A render took longer than the time limit and was stopped."""
 
@@ -32,9 +38,43 @@ class RenderFailed(Exception):
     """The render process died (for example killed for memory)."""
 
 
+PARENT_STOPS = (signal.SIGINT, signal.SIGTERM)
+
+
+def _context():
+    """forkserver: children come from a clean single-threaded process (forking a threaded web
+    server is unsafe) with WeasyPrint already imported, so they start fast."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["roadmap.report.renderpool"])
+    return context
+
+
+def start_forkserver() -> None:
+    """Start the process render processes are forked from now, from the main thread, with
+    SIGINT and SIGTERM ignored: it inherits that, so Ctrl+C or a service manager's SIGTERM
+    to the whole group does not kill it half-way through its start (a traceback, and a web
+    process writing into a closed pipe). It exits by itself once the web process is gone."""
+    if threading.current_thread() is not threading.main_thread():
+        return  # only the main thread may change signal handlers: it starts on first use
+    from multiprocessing import forkserver
+
+    _context()
+    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in PARENT_STOPS}
+    try:
+        forkserver.ensure_running()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def _serve(conn: Connection, samples: tuple[str, ...] = ()) -> None:
     """The render process: warm up on `samples`, then render jobs one at a time until told to
     stop."""
+    # Ctrl+C reaches every process of the terminal's group, and systemd sends SIGTERM to every
+    # process of the service: the web process decides when its render processes stop (after
+    # the downloads in flight) and stops them; it going away also ends this loop (EOF).
+    for signum in PARENT_STOPS:
+        signal.signal(signum, signal.SIG_IGN)
     # Pages come first: a report waits a little longer when the machine is busy.
     with contextlib.suppress(OSError, AttributeError):
         os.nice(RENDER_NICENESS)
@@ -42,15 +82,19 @@ def _serve(conn: Connection, samples: tuple[str, ...] = ()) -> None:
     while True:
         try:
             job = conn.recv()
-        except EOFError:  # the web process is gone (it stopped while this one was starting)
+        except (EOFError, OSError):  # the web process is gone (or stopped while this started)
             return
         if job is None:
             return
         func, args = job
         try:
-            conn.send((True, func(*args)))
+            result = (True, func(*args))
         except Exception as exc:  # sent back and raised in the web process
-            conn.send((False, exc))
+            result = (False, exc)
+        try:
+            conn.send(result)
+        except OSError:  # BrokenPipeError: the web process stopped while this one rendered
+            return
         # Automatic collection is off in here (see prepare_render_process): collect between
         # reports, while the web process sends the PDF.
         gc.collect()
@@ -65,6 +109,10 @@ class _Process:
         self.process.start()
         child.close()
         self.done = 0
+        # A render's thread and close() (the server stopping) may both stop this process: the
+        # pipe is closed once (a second close could close a descriptor reused meanwhile).
+        self._stopping = threading.Lock()
+        self._stopped = False
 
     def run(self, func: Callable, args: tuple, timeout: float):
         self._conn.send((func, args))
@@ -80,14 +128,18 @@ class _Process:
         return value
 
     def stop(self, kill: bool = False) -> None:
-        if not kill:
-            with contextlib.suppress(OSError):
-                self._conn.send(None)
-            self.process.join(timeout=2)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join(timeout=2)
-        self._conn.close()
+        with self._stopping:
+            if self._stopped:
+                return
+            self._stopped = True
+            if not kill:
+                with contextlib.suppress(OSError):
+                    self._conn.send(None)
+                self.process.join(timeout=2)
+            if self.process.is_alive():
+                self.process.kill()
+                self.process.join(timeout=2)
+            self._conn.close()
 
 
 class _Inline:
@@ -137,17 +189,18 @@ class RenderPool:
         if self.recycle_after <= 0:
             return _Inline()
         if self._context is None:
-            # forkserver: children come from a clean single-threaded process (forking a threaded
-            # web server is unsafe) with WeasyPrint already imported, so they start fast.
-            self._context = multiprocessing.get_context("forkserver")
-            self._context.set_forkserver_preload(["roadmap.report.renderpool"])
+            self._context = _context()
         with self._lock:
             if self._closed:  # the server is stopping: no new render processes
-                raise RenderBusy("the server is stopping")
+                raise ServerStopping("the server is stopping")
             self._starting += 1
         worker = None
         try:
             worker = _Process(self._context, self.samples)
+        except OSError as exc:  # the forkserver went away (the server is stopping?)
+            if self._closed:
+                raise ServerStopping("the server is stopping") from exc
+            raise RenderFailed("a render process could not start") from exc
         finally:
             with self._lock:
                 self._starting -= 1
@@ -157,7 +210,7 @@ class RenderPool:
                 self._started.notify_all()
         if closed:
             worker.stop(kill=True)
-            raise RenderBusy("the server is stopping")
+            raise ServerStopping("the server is stopping")
         return worker
 
     def _retire(self, worker: _Process | _Inline, kill: bool) -> None:
@@ -194,9 +247,11 @@ class RenderPool:
             worker = holder[0]
             try:
                 result = worker.run(func, args, self.timeout)
-            except (RenderTimeout, RenderFailed, OSError):
+            except (RenderTimeout, RenderFailed, OSError) as exc:
                 self._retire(worker, kill=True)
                 holder[0] = None  # a new process starts on the slot's next use
+                if self._closed:  # close() stopped this render: not a failure of the report
+                    raise ServerStopping("the server is stopping") from exc
                 raise
             if self.recycle_after > 0 and worker.done >= self.recycle_after:
                 # WeasyPrint keeps memory it never returns: replace the process now, so the new
@@ -226,8 +281,13 @@ class RenderPool:
         with self._lock:
             return sorted(w.process.pid for w in self._all if w.process.pid)
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self) -> None:
-        """Stop every render process now (at server shutdown), and start no more."""
+        """Stop every render process now (at server shutdown), and start no more: a render in
+        flight raises ServerStopping, as does every later one."""
         with self._lock:
             self._closed = True
             # A process being started needs its parent until it is up (else the forkserver
@@ -240,6 +300,7 @@ class RenderPool:
 
 _pools: dict[tuple, RenderPool] = {}
 _pools_lock = threading.Lock()
+_stopping = False  # close_all() ran: this process is stopping and renders nothing more
 
 
 def renderers_for_machine(web_processes: int = 1) -> int:
@@ -261,14 +322,25 @@ def pool_for(config: Mapping) -> RenderPool:
         pool = _pools.get(settings)
         if pool is None:
             pool = _pools[settings] = RenderPool(*settings)
+            if _stopping:
+                pool.close()
         return pool
 
 
+def stopping() -> bool:
+    """True once close_all() ran (the server is stopping)."""
+    return _stopping
+
+
+@atexit.register  # before multiprocessing's own exit, which would wait for them
 def close_all() -> None:
-    """Stop the render processes of every pool in this process."""
+    """Stop the render processes of every pool in this process, for good: the pools stay
+    registered, closed, so that a request or prefetch still running gets ServerStopping
+    instead of starting a new render process while the server exits."""
+    global _stopping
     with _pools_lock:
+        _stopping = True
         pools = list(_pools.values())
-        _pools.clear()
     for pool in pools:
         pool.close()
 

@@ -137,3 +137,28 @@ def test_harfbuzz_subset_is_installed_in_ci():
     if os.environ.get("CI") != "true":
         pytest.skip("checked in CI, where .ci/run installs libharfbuzz-subset0")
     assert not [p for p in syslibs.optional_problems() if "libharfbuzz-subset0" in p]
+
+
+def test_closing_stops_a_render_in_flight_as_server_stopping_and_starts_no_more():
+    from roadmap.report.renderpool import ServerStopping
+
+    pool = RenderPool(size=1, waiting=1, wait=5, timeout=60, recycle_after=50, func=time.sleep)
+    pool.call(os.getpid)  # the process is up
+    raised = []
+
+    def render():
+        try:
+            pool.render(30)
+        except Exception as exc:  # noqa: BLE001 - the kind is what is checked
+            raised.append(exc)
+
+    thread = threading.Thread(target=render)
+    thread.start()
+    time.sleep(0.5)
+    pool.close()
+    thread.join(timeout=10)
+    # Not a failed report: the server is stopping (a 503 "busy, try again", logged as nothing).
+    assert [type(exc) for exc in raised] == [ServerStopping]
+    with pytest.raises(ServerStopping):
+        pool.call(os.getpid)
+    assert pool.pids() == []

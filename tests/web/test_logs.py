@@ -28,10 +28,14 @@ TOKEN = "Ab3_-xYz0123456789abcdefghijKLMN"  # the shape of a real one: 32 URL-sa
         ("/assessment/start", "/assessment/start"),
         ("/methods", "/methods"),
         (f"lookup of {TOKEN} failed", "lookup of [token] failed"),
+        # A traceback names the app's files: they are not tokens and stay readable.
+        ('File "/srv/roadmap/report/documents.py", line 184', None),
+        ('File "/srv/roadmap/web/assessment/views.py", line 3', None),
+        ('File "/srv/templates/results/page.html", line 9', None),
     ],
 )
 def test_redact_hides_tokens_and_keeps_the_route(path, expected):
-    assert redact(path) == expected
+    assert redact(path) == (path if expected is None else expected)
 
 
 def test_the_access_log_has_method_redacted_path_status_and_duration(

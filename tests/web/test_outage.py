@@ -165,3 +165,39 @@ def test_an_unreachable_database_is_a_503_with_one_traceback_for_many_requests()
     assert written.count("GET /results/[token] 503") == 30
     assert len(written) < 15_000, len(written)
     assert not any(t in written for t in tokens)
+
+
+def test_a_page_sent_while_another_process_writes_to_sqlite_waits_and_is_saved(
+    app, post_form, start_assessment, database_url
+):
+    # Several worker processes share one SQLite file: a writer waits for the one ahead of it
+    # (WAL, busy timeout) instead of being refused with "database unavailable".
+    if not database_url.startswith("sqlite"):
+        pytest.skip("SQLite's write lock")
+    import sqlite3
+    import threading
+    import time
+
+    token = start_assessment()
+    url = f"/assessment/{token}/step/start"
+    other = sqlite3.connect(
+        database_url.removeprefix("sqlite:///"), isolation_level=None, check_same_thread=False
+    )
+    with app.app_context():
+        mode, busy = (
+            db.session.execute(db.text("PRAGMA journal_mode")).scalar(),
+            db.session.execute(db.text("PRAGMA busy_timeout")).scalar(),
+        )
+        db.session.remove()
+    assert (mode, busy) == ("wal", 15000)
+    other.execute("BEGIN IMMEDIATE")  # another process's write transaction, 2 s long
+    threading.Timer(2.0, lambda: other.execute("COMMIT")).start()
+    start = time.monotonic()
+    try:
+        response = post_form(url, {"r1": "4", "purpose_text": "Écrit pendant l’autre"})
+    finally:
+        time.sleep(max(0, 2.2 - (time.monotonic() - start)))
+        other.close()
+    assert response.status_code == 302
+    assert time.monotonic() - start >= 1.5  # it did wait for the lock
+    assert saved_reflections(app, token) == {"purpose_text": "Écrit pendant l’autre"}

@@ -27,12 +27,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(tmp_path, port: int, recycle_after: int = 0) -> subprocess.Popen:
+def start_server(tmp_path, port: int, recycle_after: int = 50) -> subprocess.Popen:
     env = {
         **os.environ,
         "ROADMAP_DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
         "ROADMAP_SECRET_KEY": "serve-test",
         "ROADMAP_REPORT_RECYCLE_AFTER": str(recycle_after),
+        "ROADMAP_REPORT_RENDERERS": "1",
     }
     script = Path(sys.executable).parent / "roadmap"
     command = [str(script)] if script.exists() else [sys.executable, "-m", "roadmap.cli"]
@@ -99,10 +100,12 @@ def alive(pid: int) -> bool:
 
 
 @linux_only
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize(
+    "signum", [signal.SIGTERM, signal.SIGINT, signal.SIGQUIT], ids=["SIGTERM", "SIGINT", "SIGQUIT"]
+)
 def test_stopping_the_server_stops_its_render_processes(tmp_path, signum):
     port = free_port()
-    server = start_server(tmp_path, port, recycle_after=50)
+    server = start_server(tmp_path, port)
     try:
         wait_for_home(server, port)
         # The render process warms up in the background: forkserver, its child, resource tracker.
@@ -123,6 +126,26 @@ def test_stopping_the_server_stops_its_render_processes(tmp_path, signum):
             server.kill()
             server.wait()
         server.stdout.close()
+
+
+def test_serve_refuses_to_render_pdfs_inside_the_web_process(tmp_path):
+    # REPORT_RECYCLE_AFTER=0 (the tests' and `roadmap report`'s in-process rendering) has no
+    # render time limit: a server never runs that way.
+    server = start_server(tmp_path, free_port(), recycle_after=0)
+    try:
+        assert server.wait(timeout=60) == 1
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+        output = server.stdout.read().decode().strip()
+        server.stdout.close()
+    assert "Traceback" not in output
+    assert [line for line in output.splitlines() if " WARNING " not in line] == [
+        "Error: ROADMAP_REPORT_RECYCLE_AFTER=0 renders PDFs inside the web process, where no "
+        "time limit can stop a render that takes too long; a server needs render processes: "
+        "set it to 1 or more (default 50)"
+    ]
 
 
 def test_port_taken_is_one_line_suggesting_another(tmp_path):
