@@ -111,7 +111,15 @@ def trend_figure(trend: Trend, q: Questionnaire, subjects: list[str], locale: st
         "margin": {"l": 40, "r": 10, "t": 10, "b": 40},
         "height": 340,
         "yaxis": {"range": [0, 100], "title": {"text": _("Score (0–100)")}, "fixedrange": True},
-        "xaxis": {"type": "date", "fixedrange": True, "tickformat": "%Y-%m-%d"},
+        # A tick at each assessment, named in the page's language ("5 févr. 2026"), as the
+        # table beside the chart: Plotly's own date ticks are English or ISO.
+        "xaxis": {
+            "type": "date",
+            "fixedrange": True,
+            "tickmode": "array",
+            "tickvals": [day.isoformat() for day in trend.days],
+            "ticktext": [short_date(day, locale) for day in trend.days],
+        },
         "legend": {"orientation": "h", "y": -0.2},
         "font": {"family": "system-ui, sans-serif", "size": 13, "color": "#0b0c0c"},
         "showlegend": True,

@@ -10,6 +10,7 @@ from flask import Blueprint, Response, render_template
 from flask_login import current_user
 
 from ..core.permissions import Action
+from ..report.ledger import short_date
 from ..report.spreadsheets import csv_bytes, export_filename, xlsx_bytes
 from ..services import exports
 from .limits import limited
@@ -55,7 +56,9 @@ def _table(organisation, kind: str, extension: str) -> Response:
 @requires(Action.EXPORT_RESULTS)
 def index(organisation):
     listed = exports.listed(organisation)
-    return render_template("exports/index.html", organisation=organisation, listed=listed)
+    return render_template(
+        "exports/index.html", organisation=organisation, listed=listed, short_date=short_date
+    )
 
 
 @bp.get("/<int:organisation_id>/scores.csv")

@@ -89,6 +89,7 @@ def test_a_manager_changes_a_role_and_reads_the_log(
     base, page = live_server["url"], new_page(locale=f"{lang}-CA", width=width)
     sign_in(page, base, people["manager"], lang)
     page.goto(f"{base}/organisations/{people['org']}")
+    check(page, f"{lang}-{width}-organisation", screenshot, width)  # a long address fits
     page.click(f"a[href='/organisations/{people['org']}/people/{people['id']}']")
     check(page, f"{lang}-{width}-person", screenshot, width)
     page.click("label[for='role-2']")  # trainer

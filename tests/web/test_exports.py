@@ -117,3 +117,12 @@ def test_exports_are_rate_limited(configured_app, two_orgs, create_user):
     assert client.get(f"/results/{token}/export.json").status_code == 200
     refused = client.get(f"/results/{token}/export.json")
     assert refused.status_code == 429 and "Retry-After" in refused.headers
+
+
+def test_the_json_links_are_dated_in_the_page_language(client, post_form, two_orgs, people):
+    from roadmap.report.ledger import short_date
+
+    sign_in(post_form, "chef@example.org")
+    page = client.get(f"/exports/{two_orgs['own']}?lang=fr").get_data(as_text=True)
+    assert short_date(datetime.now(UTC).date(), "fr") in page  # "2 déc. 2026"
+    assert f", {today()}</a>" not in page  # not ISO

@@ -237,11 +237,12 @@ def test_the_log_says_deleted_account(client, post_form, town, filed):
 
 def test_the_privacy_page_in_both_languages(client):
     english = client.get("/privacy/?lang=en").get_data(as_text=True)
-    for words in ("Accounts", "The audit log", "Your rights", "1095 days", "Argon2"):
+    for words in ("Accounts", "The audit log", "Your rights", "1,095 days", "Argon2"):
         assert words in english, words
     french = client.get("/privacy/?lang=fr").get_data(as_text=True)
     for words in ("Comptes", "Le journal", "Vos droits", "Loi 25"):
         assert words in french, words
+    assert "1\u202f095 jours" in french or "1\u00a0095 jours" in french  # not "1095 jours"
     assert 'href="/privacy/"' in french  # the footer links to it
 
 
