@@ -102,7 +102,7 @@ def test_weights_sentence_is_joined_and_spaced_as_each_language_writes(app):
             french = dimension_weights_text(q, heavier, "fr")
         with force_locale("en"):
             english = dimension_weights_text(q, heavier, "en")
-    nb = "\u00a0"
+    nb = "\u202f"  # narrow no-break space inside « » and before ; (report/typography.py)
     assert french == (
         f"«{nb}Partage du pouvoir et des risques{nb}» et «{nb}Relations et écoute{nb}» "
         f"comptent pour 1,5 et «{nb}Aller vers les gens{nb}» compte pour 2{nb}; "
