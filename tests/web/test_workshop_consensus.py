@@ -12,7 +12,8 @@ from roadmap.extensions import db
 from roadmap.models.workshop import Agreement, Revote, RevoteAnswer
 from tests.conftest import csrf_from
 
-from .test_workshops import create_workshop, join, set_state, trainer, workshop  # noqa: F401
+from .test_workshops import create_workshop, join, set_state, workshop
+from .test_workshops import trainer as trainer  # noqa: F401 (the trainer fixture)
 
 STATEMENT = "Nos décisions sont publiées."
 

@@ -9,8 +9,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from wtforms import SelectChoice
 
-from ...core.permissions import Action
 from ...core.answers import DONT_KNOW, NOT_APPLICABLE
+from ...core.permissions import Action
 from ...models.workshop import WorkshopState
 from ...services import consensus, workshops
 from ...services.errors import Conflict, Invalid, NotFound
