@@ -57,7 +57,7 @@ def build(people: int) -> str:
         db.session.commit()
         _counts, version = workshops.counts_and_version(workshop)
         group = workshops.reading(workshop, version)
-        item = group.agenda[0].item_id if group.agenda else workshops.covered_items(workshop)[0]
+        item = group.agenda[0].item_id if group.agenda else next(iter(group.items))
         revote = consensus.open_revote(workshop, item)
         db.session.add_all(
             RevoteAnswer(revote_id=revote.id, assessment_id=i, value=rnd.choice("3445"))
