@@ -77,6 +77,12 @@ def current(workshop: Workshop) -> Revote | None:
     )
 
 
+def revoted(workshop: Workshop) -> set[str]:
+    """The statements already re-voted (each is re-voted once)."""
+    query = select(Revote.item_id).where(Revote.workshop_id == workshop.id)
+    return set(db.session.scalars(query))
+
+
 def close_revote(workshop: Workshop) -> Revote:
     revote = current(workshop)
     if revote is None:

@@ -74,6 +74,8 @@ def test_a_revote_keeps_both_rounds_counts_each_person_once_and_says_where_the_r
         assert stored.first_round == [0, 2, 0, 2, 0, 0, 0]  # the first round as it stood
     assert trainer_post(post_form, trainer, wid, "revote", {"to": "close"}).status_code == 302
     assert revote(phone, token, "1").status_code == 409  # closed: nothing changes
+    page = client.get(f"/workshops/{trainer}/{wid}").get_data(as_text=True)
+    assert 'name="item" value="e1"' not in page  # re-voted once: not offered again
     html = client.get(f"/workshops/{trainer}/{wid}/live").json["html"]
     assert "Tour de consensus" in html
     assert "médiane 3, moitié centrale 2–4, 4 personnes" in html  # first round

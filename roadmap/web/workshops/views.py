@@ -128,7 +128,8 @@ def _show(organisation, workshop, agreement_form):
     return render_template(
         "workshops/show.html", organisation=organisation, link=join_link(workshop),
         form=ActionForm(), agreement_form=agreement_form, errors=form_errors(agreement_form),
-        revote=consensus.current(workshop), **_live(workshop, projector=False),
+        revote=consensus.current(workshop), revoted=consensus.revoted(workshop),
+        **_live(workshop, projector=False),
     )  # fmt: skip
 
 
