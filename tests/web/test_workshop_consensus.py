@@ -177,7 +177,10 @@ def test_bad_agreed_scores_say_what_to_fix_and_keep_the_input(app, post_form, tr
     cases = [
         ({"subject": "item:e1", "score": "7", "rationale": "Trop haut"}, "de 1 à 5"),
         ({"subject": "dimension:ethics", "score": "140", "rationale": "Trop"}, "de 0 à 100"),
-        ({"subject": "item:e1", "score": "quatre", "rationale": "Mot"}, None),
+        (
+            {"subject": "item:e1", "score": "quatre", "rationale": "Mot"},
+            "un nombre entier de 1 à 5",
+        ),
         ({"subject": "item:e1", "score": "4", "rationale": ""}, "en une ligne"),
         ({"subject": "item:zz", "score": "4", "rationale": "Inconnu"}, "réponses proposées"),
         ({"subject": "item:e1", "score": "4", "rationale": "x", "dissent": "y" * 301}, "300"),

@@ -267,6 +267,8 @@ def agreement(organisation, workshop):
         else:
             url = url_for(".show", organisation_id=organisation.id, workshop_id=workshop.id)
             return redirect(f"{url}#consensus")
+    if form.score.errors:  # not a whole number: the same words as a number out of range
+        form.score.errors = [str(AGREEMENT_PROBLEMS["score"][1])]
     return _show(organisation, workshop, form), 400
 
 
