@@ -57,3 +57,21 @@ def organisation_pdf(book, locale: str) -> bytes:
     from ..report.organisation import organisation_html
 
     return documents.warm_pool().render(organisation_html(book, locale))
+
+
+def workshop_pdf(workshop, group, locale: str) -> tuple[bytes, str]:
+    """The group report of a workshop in `locale`, and its file name (title and date).
+    Rendered on each download, like the organisation report: it changes with every answer."""
+    from datetime import date
+
+    from ..report.workshop_report import workshop_filename, workshop_html
+    from . import consensus, workshops
+
+    _counts, version = workshops.counts_and_version(workshop)
+    html = workshop_html(
+        workshop, workshops.questionnaire(workshop), group, consensus.rounds(workshop),
+        consensus.agreements(workshop), workshops.people_answers(workshop, version), locale,
+        date.today(),
+    )  # fmt: skip
+    pdf = documents.warm_pool().render(html)
+    return pdf, workshop_filename(workshop.title, locale, workshop.held_on or date.today())

@@ -20,7 +20,7 @@ from ..extensions import db
 from ..models.account import User
 from ..models.assessment import Answer, Assessment, utcnow
 from ..models.organisation import Organisation
-from ..models.workshop import Workshop, WorkshopState
+from ..models.workshop import Revote, RevoteAnswer, Workshop, WorkshopState
 from . import assessments
 from .errors import Conflict, Invalid, NotFound
 
@@ -199,10 +199,15 @@ def counts_and_version(workshop: Workshop) -> tuple[Counts, str]:
             func.coalesce(func.sum(case((submitted, 1), else_=0)), 0),
             func.coalesce(func.sum(case((answered & ~submitted, 1), else_=0)), 0),
             func.max(Assessment.updated_at),
+            # A re-vote answer changes what the live views show, not the assessment.
+            select(func.max(RevoteAnswer.updated_at))
+            .join(Revote, Revote.id == RevoteAnswer.revote_id)
+            .where(Revote.workshop_id == workshop.id)
+            .scalar_subquery(),
         ).where(Assessment.workshop_id == workshop.id)
     ).one()
     counts = Counts(int(row[0]), int(row[2]), int(row[1]))
-    key = f"{workshop.id}|{workshop.state}|{workshop.changed_at}|{counts}|{row[3]}"
+    key = f"{workshop.id}|{workshop.state}|{workshop.changed_at}|{counts}|{row[3]}|{row[4]}"
     return counts, hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
@@ -252,3 +257,9 @@ def reading(workshop: Workshop, version: str) -> GroupReading:
         _ANSWERS.clear()
     _READINGS[workshop.id] = (version, result)
     return result
+
+
+def people_answers(workshop: Workshop, version: str) -> list[dict]:
+    """Each participant's answers as the group reading at `version` read them (no names)."""
+    reading(workshop, version)
+    return [answers for _stamp, answers, _role in _ANSWERS.get(workshop.id, {}).values() if answers]

@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import SCREENSHOTS
 from .test_journeys import answer_section, assert_accessible
 
 pytestmark = pytest.mark.browser
@@ -35,8 +36,6 @@ def shot(page, name, screenshot, full=True):
     if full:
         screenshot(page, name)
     else:
-        from .conftest import SCREENSHOTS
-
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
@@ -125,4 +124,45 @@ def test_a_workshop_with_a_trainer_a_projector_and_three_phones(
     expect(projector.locator(".app-counts")).to_contain_text("3")
     shot(projector, "fr-workshop-projector-1920", screenshot, full=False)
     for page in [trainer, *phones]:  # the projector tab shares the trainer's context
+        assert page.external_requests == []
+
+    # The consensus round: the trainer opens a re-vote on the first agenda statement, the
+    # phones answer it again from their thank-you page, the trainer closes it and records the
+    # score the room agreed on; the facilitator view and the projector show both rounds.
+    item_id = trainer.locator("form input[name=item]").first.get_attribute("value")
+    trainer.locator('button:has-text("Ouvrir un nouveau vote")').first.click()
+    expect(trainer.locator("#consensus + .govuk-inset-text")).to_contain_text("Nouveau vote")
+    for n, phone in enumerate(phones):
+        token = phone.url.rstrip("/").split("/assessment/")[1].split("/")[0]
+        phone.goto(f"{base}/join/done/{token}")
+        phone.locator("a.govuk-button").click()
+        if n == 1:
+            shot(phone, "en-workshop-revote", screenshot)
+        if n == 0:
+            assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+        phone.click('input[name=value][value="4"] + label')
+        phone.click("form button[type=submit]")
+        expect(phone.locator(".govuk-inset-text").first).to_contain_text(
+            "saved" if n == 1 else "enregistrée"
+        )
+    trainer.reload()
+    expect(trainer.locator(".app-consensus")).to_contain_text("3 personnes", timeout=10000)
+    trainer.click('button:has-text("Fermer le nouveau vote")')
+    trainer.select_option("#subject", value=f"item:{item_id}")
+    trainer.fill("#score", "4")
+    trainer.fill("#rationale", "La salle s’entend sur 4 après discussion.")
+    trainer.fill("#dissent", "Une personne reste à 2.")
+    trainer.click('button:has-text("Consigner le score convenu")')
+    expect(trainer.locator(".app-consensus")).to_contain_text("La salle s’entend sur 4")
+    expect(trainer.locator(".app-consensus")).to_contain_text("La médiane est passée de 3 à 4.")
+    shot(trainer, "fr-workshop-consensus", screenshot)
+    expect(projector.locator(".app-consensus")).to_contain_text(
+        "La salle s’entend sur 4", timeout=10000
+    )
+    projector.locator(".app-consensus").scroll_into_view_if_needed()
+    shot(projector, "fr-workshop-projector-consensus-1920", screenshot, full=False)
+    # The facilitator's consensus controls and table, as the trainer sees them.
+    trainer.locator("#consensus").scroll_into_view_if_needed()
+    trainer.screenshot(path=str(SCREENSHOTS / "fr-workshop-consensus-controls.png"))
+    for page in [trainer, *phones]:
         assert page.external_requests == []

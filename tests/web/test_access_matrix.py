@@ -404,11 +404,11 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
                 "manager": 200,
                 "admin": 200,
             }
-            for name in ("index", "new", "show", "projector", "live", "qr")
+            for name in ("index", "new", "show", "projector", "live", "qr", "report")
         },
         **{
             (f"workshops.{name}", which): {"member": status, "trainer": 404, "manager": 404}
-            for name in ("show", "projector", "live", "qr")
+            for name in ("show", "projector", "live", "qr", "report")
             # In their own organisation a member is refused (403) before any workshop loads.
             for which, status in (("other", 404), ("foreign_workshop", 403))
         },
@@ -432,3 +432,18 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
     assert seen[("organisations.change_role", "other", "manager", "POST")] == 404
     assert seen[("organisations.leave_team", "own", "member", "POST")] == 403
     assert seen[("organisations.remove", "guessed", "manager", "POST")] == 404
+    # The consensus round: only the organisation's trainers (an empty form is bad input),
+    # never through another organisation's workshop; a participant's re-vote page answers
+    # only for an assessment of a workshop.
+    for name in ("revote", "agreement"):
+        endpoint = f"workshops.{name}"
+        assert seen[(endpoint, "own", "anonymous", "POST")] == 302
+        assert seen[(endpoint, "own", "member", "POST")] == 403
+        for role in ("trainer", "manager", "admin"):
+            assert seen[(endpoint, "own", role, "POST")] == 400, (endpoint, role)
+        for which in ("other", "foreign_workshop", "guessed"):
+            assert seen[(endpoint, which, "trainer", "POST")] == 404, (endpoint, which)
+    for role in ROLES:
+        for which in ("own", "other", "guessed"):
+            for method in ("GET", "POST"):
+                assert seen[("join.revote", which, role, method)] == 404, (which, role, method)

@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, InputRequired, NumberRange, Optiona
 
 from ..assessment.forms import AnswerField
 from ..forms import LANGUAGES
-from ..textfields import CleanStringField, MaxLength
+from ..textfields import CleanStringField, CleanTextAreaField, MaxLength
 
 
 class WorkshopForm(FlaskForm):
@@ -61,3 +61,37 @@ class JoinForm(FlaskForm):
         _l("Your language"), validators=[DataRequired(_l("Choose your language."))]
     )
     role = AnswerField(_l("Your role in this workshop"), validators=[Optional()])
+
+
+class AgreementForm(FlaskForm):
+    """The score the room agreed on, for a statement (1-5) or a dimension (0-100)."""
+
+    subject = AnswerField(
+        _l("Agreed on"), validators=[DataRequired(_l("Choose a statement or a dimension."))]
+    )
+    score = IntegerField(
+        _l("Agreed score"),
+        validators=[
+            InputRequired(
+                _l("Enter the agreed score: 1 to 5 for a statement, 0 to 100 for a dimension.")
+            )
+        ],
+    )
+    rationale = CleanStringField(
+        _l("Rationale, in one line"),
+        validators=[
+            DataRequired(_l("Say in one line why the room agreed on this score.")),
+            MaxLength(200, _l("Keep the rationale to %(max)s characters or fewer.")),
+        ],
+    )
+    dissent = CleanTextAreaField(
+        _l("Dissent (optional)"),
+        validators=[
+            Optional(),
+            MaxLength(300, _l("Keep the dissent note to %(max)s characters or fewer.")),
+        ],
+    )
+
+
+class RevoteForm(FlaskForm):
+    value = AnswerField(_l("Your answer"), validators=[DataRequired(_l("Choose an answer."))])

@@ -5,12 +5,14 @@ session, so a reload, a second tab or a phone waking up comes back to the same a
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from wtforms import SelectChoice
 
+from ...core.answers import DONT_KNOW, NOT_APPLICABLE
 from ...core.permissions import Action
-from ...services import workshops
+from ...models.workshop import WorkshopState
+from ...services import consensus, workshops
 from ...services.errors import Conflict, Invalid, NotFound
 from ..access import with_assessment
 from ..assessment.views import form_errors
@@ -19,7 +21,7 @@ from ..limits import limited
 from ..locale import choose as choose_locale
 from ..locale import ui_locale
 from ..permissions import requires
-from .forms import CodeForm, JoinForm
+from .forms import CodeForm, JoinForm, RevoteForm
 
 bp = Blueprint("join", __name__, url_prefix="/join")
 SESSION_KEY = "workshops"  # workshop id -> the participant's assessment token
@@ -97,4 +99,43 @@ def choose(code: str):
 def done(assessment, q):
     if assessment.workshop is None:
         return redirect(url_for("results.show", token=assessment.token))
-    return render_template("join/done.html", assessment=assessment, workshop=assessment.workshop)
+    workshop = assessment.workshop
+    revote = consensus.current(workshop) if workshop.state == WorkshopState.OPEN else None
+    return render_template(
+        "join/done.html", assessment=assessment, workshop=workshop, revote=revote
+    )
+
+
+def revote_choices(q, item, locale: str) -> list[SelectChoice]:
+    """The answers of the statement, each with its scale label (the prompt of the re-vote)."""
+    choices = [SelectChoice(str(p.value), f"{p.value} – {p.label.get(locale)}") for p in q.scale]
+    choices.append(SelectChoice(DONT_KNOW, q.dont_know.get(locale)))
+    if not item.precondition:
+        choices.append(SelectChoice(NOT_APPLICABLE, q.not_applicable.get(locale)))
+    return choices
+
+
+@bp.route("/revote/<token>", methods=["GET", "POST"])
+@requires(Action.PUBLIC)
+@with_assessment()
+def revote(assessment, q):
+    """A participant answers the open re-vote again (once: a second answer replaces it)."""
+    workshop = assessment.workshop
+    if workshop is None:
+        abort(404)
+    current = consensus.current(workshop) if workshop.state == WorkshopState.OPEN else None
+    if current is None:
+        page = render_template("join/revote.html", assessment=assessment, revote=None)
+        return page, 409 if request.method == "POST" else 200
+    item = q.item(current.item_id)
+    form = RevoteForm(value=consensus.my_answer(current, assessment))
+    form.value.choices = revote_choices(q, item, ui_locale())
+    if form.validate_on_submit():
+        consensus.answer(assessment, form.value.data)
+        flash(_("Your answer to the re-vote is saved."), "saved")
+        return redirect(url_for(".done", token=assessment.token))
+    page = render_template(
+        "join/revote.html", assessment=assessment, revote=current, item=item, q=q,
+        form=form, errors=form_errors(form),
+    )  # fmt: skip
+    return page, 400 if request.method == "POST" else 200

@@ -10,6 +10,7 @@ from functools import wraps
 import segno
 from flask import (
     Blueprint,
+    Response,
     abort,
     jsonify,
     make_response,
@@ -26,15 +27,16 @@ from wtforms import SelectChoice
 from ...content.catalogue import default_questionnaire
 from ...core.permissions import Action
 from ...models.workshop import WorkshopState
+from ...report.consensus import consensus_context
 from ...report.workshop import live_context
-from ...services import workshops
+from ...services import consensus, reports, workshops
 from ...services.errors import Conflict, Invalid
 from ..assessment.views import form_errors
 from ..forms import ActionForm
 from ..locale import ui_locale
 from ..permissions import requires
 from ..proxy import public_url
-from .forms import WorkshopForm
+from .forms import AgreementForm, WorkshopForm
 
 bp = Blueprint("workshops", __name__, url_prefix="/workshops")
 PROBLEM_FIELDS = {"title": "title", "sections": "sections", "languages": "languages", "k": "k"}
@@ -105,9 +107,29 @@ def new(organisation):
 @requires(Action.RUN_WORKSHOP)
 @with_workshop
 def show(organisation, workshop):
+    return _show(organisation, workshop, _agreement_form(workshop))
+
+
+def _agreement_form(workshop) -> AgreementForm:
+    form = AgreementForm()
+    q, locale = workshops.questionnaire(workshop), ui_locale()
+    names = {
+        "dimension": lambda d: _("Dimension: %(name)s", name=q.dimension(d).label(locale)),
+        "item": lambda i: _("Statement: %(text)s", text=q.item(i).text.get(locale)),
+    }
+    form.subject.choices = [
+        SelectChoice(f"{kind}:{target}", names[kind](target))
+        for kind, target in consensus.subjects(workshop)
+    ]
+    return form
+
+
+def _show(organisation, workshop, agreement_form):
     return render_template(
-        "workshops/show.html", organisation=organisation,
-        link=join_link(workshop), form=ActionForm(), **_live(workshop, projector=False),
+        "workshops/show.html", organisation=organisation, link=join_link(workshop),
+        form=ActionForm(), agreement_form=agreement_form, errors=form_errors(agreement_form),
+        revote=consensus.current(workshop), revoted=consensus.revoted(workshop),
+        **_live(workshop, projector=False),
     )  # fmt: skip
 
 
@@ -124,9 +146,10 @@ def projector(organisation, workshop):
 def _live(workshop, projector: bool) -> dict:
     counts, version = workshops.counts_and_version(workshop)
     group = workshops.reading(workshop, version)
-    context = live_context(
-        workshop, workshops.questionnaire(workshop), group, ui_locale(), projector
-    )
+    q, locale = workshops.questionnaire(workshop), ui_locale()
+    context = live_context(workshop, q, group, locale, projector)
+    rounds, agreed = consensus.rounds(workshop), consensus.agreements(workshop)
+    context |= consensus_context(q, group, rounds, agreed, context["sections"], locale)
     return {**context, "counts": counts, "version": version, "workshop": workshop}
 
 
@@ -191,4 +214,73 @@ def qr(organisation, workshop):
     response = make_response("", 200)
     response.set_data(out.getvalue())
     response.mimetype = "image/svg+xml"
+    return response
+
+
+@bp.post("/<int:organisation_id>/<int:workshop_id>/revote")
+@requires(Action.RUN_WORKSHOP)
+@with_workshop
+def revote(organisation, workshop):
+    """Open a re-vote on a statement (`item`), or close the one open (`to=close`)."""
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        if request.form.get("to") == "close":
+            consensus.close_revote(workshop)
+        else:
+            consensus.open_revote(workshop, request.form.get("item", ""))
+    except Conflict:
+        abort(409)
+    except Invalid:
+        abort(400)
+    url = url_for(".show", organisation_id=organisation.id, workshop_id=workshop.id)
+    return redirect(f"{url}#consensus")
+
+
+AGREEMENT_PROBLEMS = {
+    "subject": ("subject", _l("Choose one of the answers offered.")),
+    "score": (
+        "score",
+        _l("Enter a whole number from 1 to 5 for a statement, 0 to 100 for a dimension."),
+    ),
+    "rationale": ("rationale", _l("Say in one line why the room agreed on this score.")),
+    "dissent": ("dissent", _l("Keep the dissent note to 300 characters or fewer.")),
+}
+
+
+@bp.post("/<int:organisation_id>/<int:workshop_id>/agreement")
+@requires(Action.RUN_WORKSHOP)
+@with_workshop
+def agreement(organisation, workshop):
+    """Record the room's agreed score, rationale and dissent; bad input keeps what was typed."""
+    form = _agreement_form(workshop)
+    if form.validate_on_submit():
+        data = (form.subject.data, form.score.data, form.rationale.data, form.dissent.data)
+        try:
+            consensus.record_agreement(workshop, *data)
+        except Conflict:
+            abort(409)
+        except Invalid as error:
+            for problem in error.problems:
+                name, message = AGREEMENT_PROBLEMS[problem]
+                form[name].errors = [str(message)]
+        else:
+            url = url_for(".show", organisation_id=organisation.id, workshop_id=workshop.id)
+            return redirect(f"{url}#consensus")
+    if form.score.errors:  # not a whole number: the same words as a number out of range
+        form.score.errors = [str(AGREEMENT_PROBLEMS["score"][1])]
+    return _show(organisation, workshop, form), 400
+
+
+@bp.get("/<int:organisation_id>/<int:workshop_id>/report.pdf")
+@requires(Action.RUN_WORKSHOP)
+@with_workshop
+def report(organisation, workshop):
+    """The group report, in the language asked for (French unless English is asked)."""
+    locale = "en" if request.args.get("lang") == "en" else "fr"
+    counts, version = workshops.counts_and_version(workshop)
+    pdf, filename = reports.workshop_pdf(workshop, workshops.reading(workshop, version), locale)
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
     return response
