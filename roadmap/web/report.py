@@ -23,7 +23,12 @@ def _filename(assessment, locale: str) -> str:
 @limited("pdf")
 @with_assessment(submitted=True)
 def download(assessment, q):
-    # The reader's language: chosen at download, else the assessment's.
+    return pdf_download(assessment, q)
+
+
+def pdf_download(assessment, q) -> Response:
+    """An assessment's PDF report as a download, in the language chosen (?lang=), else the
+    assessment's; by private link here, read-only for a team in the organisation area."""
     locale = request.args.get("lang")
     if locale not in current_app.config["LANGUAGES"]:
         locale = assessment.locale

@@ -8,9 +8,7 @@ from babel.messages.pofile import read_po
 
 from roadmap.report.typography import french_spacing_text
 
-CATALOGUE = (
-    Path(__file__).parent.parent.parent / "roadmap/translations/fr/LC_MESSAGES/messages.po"
-)
+CATALOGUE = Path(__file__).parent.parent.parent / "roadmap/translations/fr/LC_MESSAGES/messages.po"
 
 
 def test_french_translations_have_no_breaking_space_before_punctuation():

@@ -365,6 +365,9 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
             "admin": 200,
         },
         ("organisations.team_results", "own_other_team"): {"member": 403, "manager": 404},
+        ("organisations.team_results_pdf", "own"): {"member": 200, "trainer": 403, "manager": 200},
+        ("organisations.team_results_pdf", "other"): {"member": 404, "manager": 404},
+        ("organisations.team_results_pdf", "foreign_assessment"): {"manager": 404, "admin": 404},
         ("organisations.team_results", "foreign_team"): {"manager": 404, "admin": 404},
         ("organisations.team_results", "foreign_assessment"): {
             "member": 404,

@@ -116,6 +116,12 @@ def test_a_member_reads_their_team_results_read_only(client, post_form, org):
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "reassess" not in html and "/delete" not in html and "/step/" not in html
+    # its PDF, read-only too, in the language asked for
+    pdf = client.get(url + ".pdf?lang=en")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages)
+    assert "Readiness by dimension" in text
+    assert client.get(url.replace(f"/{aid}", "/987654") + ".pdf").status_code == 404
     # another team's assessment under this team's address, and a guessed one: not found
     other = org["assessments"]["other"]
     assert client.get(url.replace(f"/{aid}", f"/{other}")).status_code == 404

@@ -31,6 +31,7 @@ from ..forms import ReportForm
 from ..limits import limited
 from ..locale import ui_locale
 from ..permissions import requires
+from ..report import pdf_download
 from .views import bp
 
 MEDIAN = "median"
@@ -168,6 +169,14 @@ def ledger_pdf(organisation):
     return response
 
 
+@bp.get("/<int:organisation_id>/teams/<int:team_id>/assessments/<int:assessment_id>.pdf")
+@limited("pdf")
+@requires(Action.VIEW_TEAM_RESULTS)
+def team_results_pdf(organisation, team, assessment_id: int):
+    assessment, q = ledger.team_assessment(team, assessment_id)
+    return pdf_download(assessment, q)
+
+
 @bp.get("/<int:organisation_id>/teams/<int:team_id>/assessments/<int:assessment_id>")
 @requires(Action.VIEW_TEAM_RESULTS)
 def team_results(organisation, team, assessment_id: int):
@@ -180,6 +189,7 @@ def team_results(organisation, team, assessment_id: int):
         **context,
         plan=plan_lines(q, actions.plan_of(assessment), locale),
         read_only=True,
+        report_form=ReportForm(lang=locale),
         long_date=long_date,
         organisation=organisation,
         team=team,
