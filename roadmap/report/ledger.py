@@ -109,7 +109,8 @@ def trend_figure(trend: Trend, q: Questionnaire, subjects: list[str], locale: st
         )
     layout: dict[str, Any] = {
         "margin": {"l": 40, "r": 10, "t": 10, "b": 40},
-        "height": 340,
+        # Room for the legend below the plot: on a phone each name takes a row of its own.
+        "height": 300 + 24 * len(subjects),
         "yaxis": {"range": [0, 100], "title": {"text": _("Score (0–100)")}, "fixedrange": True},
         # A tick at each assessment, named in the page's language ("5 févr. 2026"), as the
         # table beside the chart: Plotly's own date ticks are English or ISO.
