@@ -5,12 +5,13 @@ session, so a reload, a second tab or a phone waking up comes back to the same a
 
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice
 
 from ...core.permissions import Action
-from ...services import workshops
+from ...services import workshop_results, workshops
 from ...services.errors import Conflict, Invalid, NotFound
 from ..access import with_assessment
 from ..assessment.views import form_errors
@@ -19,7 +20,9 @@ from ..limits import limited
 from ..locale import choose as choose_locale
 from ..locale import ui_locale
 from ..permissions import requires
-from .forms import CodeForm, JoinForm
+from .forms import CodeForm, JoinForm, PairForm
+
+PAIR_MESSAGE = _l("Enter a code of 4 to 40 characters that you will remember.")
 
 bp = Blueprint("join", __name__, url_prefix="/join")
 SESSION_KEY = "workshops"  # workshop id -> the participant's assessment token
@@ -97,4 +100,36 @@ def choose(code: str):
 def done(assessment, q):
     if assessment.workshop is None:
         return redirect(url_for("results.show", token=assessment.token))
-    return render_template("join/done.html", assessment=assessment, workshop=assessment.workshop)
+    return _done(assessment, PairForm()), 200
+
+
+def _done(assessment, form, errors=()):
+    return render_template(
+        "join/done.html", assessment=assessment, workshop=assessment.workshop, form=form,
+        errors=list(errors),
+    )  # fmt: skip
+
+
+@bp.post("/pair/<token>")
+@requires(Action.PUBLIC)
+@limited("join")
+@with_assessment()
+def pair(assessment, q):
+    """The participant's own code pairing this answer with their answer at the other end of
+    the training; only its keyed hash is stored."""
+    if assessment.workshop is None or not workshops.accepts_answers(assessment):
+        return redirect(url_for(".done", token=assessment.token))
+    form = PairForm()
+    if form.validate_on_submit():
+        try:
+            workshop_results.set_pair_code(assessment, form.pair_code.data)
+        except Invalid:
+            form.pair_code.errors = [PAIR_MESSAGE]
+        except Conflict:
+            form.pair_code.errors = [
+                _("Someone in this workshop already chose this code: choose another one.")
+            ]
+        else:
+            flash(_("Your pairing code is saved. Use the same one at the other workshop."), "saved")
+            return redirect(url_for(".done", token=assessment.token))
+    return _done(assessment, form, form_errors(form)), 400

@@ -27,7 +27,7 @@ from ...content.catalogue import default_questionnaire
 from ...core.permissions import Action
 from ...models.workshop import WorkshopState
 from ...report.workshop import live_context
-from ...services import workshops
+from ...services import workshop_results, workshops
 from ...services.errors import Conflict, Invalid
 from ..assessment.views import form_errors
 from ..forms import ActionForm
@@ -108,6 +108,7 @@ def show(organisation, workshop):
     return render_template(
         "workshops/show.html", organisation=organisation,
         link=join_link(workshop), form=ActionForm(), **_live(workshop, projector=False),
+        typed_in=workshop_results.typed_in_count(workshop),
     )  # fmt: skip
 
 
