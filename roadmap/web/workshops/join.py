@@ -23,6 +23,7 @@ from ..permissions import requires
 from .forms import CodeForm, JoinForm, PairForm
 
 PAIR_MESSAGE = _l("Enter a code of 4 to 40 characters that you will remember.")
+TAKEN_MESSAGE = _l("Someone in this workshop already chose this code: choose another one.")
 
 bp = Blueprint("join", __name__, url_prefix="/join")
 SESSION_KEY = "workshops"  # workshop id -> the participant's assessment token
@@ -120,16 +121,16 @@ def pair(assessment, q):
     if assessment.workshop is None or not workshops.accepts_answers(assessment):
         return redirect(url_for(".done", token=assessment.token))
     form = PairForm()
+    status = 400
     if form.validate_on_submit():
         try:
             workshop_results.set_pair_code(assessment, form.pair_code.data)
         except Invalid:
             form.pair_code.errors = [PAIR_MESSAGE]
-        except Conflict:
-            form.pair_code.errors = [
-                _("Someone in this workshop already chose this code: choose another one.")
-            ]
+        except Conflict:  # counted by the "join" limit (409), against probing others' codes
+            form.pair_code.errors = [TAKEN_MESSAGE]
+            status = 409
         else:
             flash(_("Your pairing code is saved. Use the same one at the other workshop."), "saved")
             return redirect(url_for(".done", token=assessment.token))
-    return _done(assessment, form, form_errors(form)), 400
+    return _done(assessment, form, form_errors(form)), status
