@@ -257,3 +257,21 @@ def test_pairing_refusals(app, client, post_form, trainer):
     assert late.status_code == 302  # closed: nothing changes
     with app.app_context():
         assert db.session.scalar(select(Workshop.follows_id).where(Workshop.id == end)) is None
+
+
+def test_a_participant_reaches_neither_the_trainers_pages_nor_the_exports(
+    app, client, post_form, trainer
+):
+    wid = create_workshop(post_form, trainer)
+    set_state(post_form, trainer, wid, "open")
+    phone, token = participant(app, workshop(app, wid).code)
+    answer(phone, token, 4, 4)
+    base = f"/workshops/{trainer}/{wid}"
+    for path in ("/paper", "/change", "/answers.csv", "/aggregates.xlsx", "/live", ""):
+        response = phone.get(base + path)
+        assert response.status_code == 302 and "/accounts/login" in response.headers["Location"]
+    for path in ("/paper", "/follows"):
+        response = phone.post(base + path, data={"e1": "5"})
+        assert response.status_code in (302, 400)
+        assert response.status_code == 400 or "/accounts/login" in response.headers["Location"]
+    assert typed_in(app, wid) == [(False, "in_progress", "front line")]
