@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..core.status import AssessmentStatus
@@ -41,6 +41,11 @@ class Assessment(db.Model):
         ForeignKey("workshop.id", ondelete="CASCADE"), index=True
     )
     workshop_role: Mapped[str | None] = mapped_column(String(40))
+    # Typed in by the trainer from a paper form (counted like the others, shown as a count).
+    typed_in: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Keyed hash of the code the participant chose to pair this answer with their answer in
+    # the linked workshop (before/after); never the code itself.
+    pair_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow

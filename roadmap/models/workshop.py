@@ -43,6 +43,8 @@ class Workshop(db.Model):
     # Six characters of an alphabet without 0/O/1/I/L; unique, so never shared by two open ones.
     code: Mapped[str] = mapped_column(String(6), unique=True)
     state: Mapped[str] = mapped_column(String(20), default=WorkshopState.DRAFT)
+    # The workshop this one follows (the start of the same training): before/after.
+    follows_id: Mapped[int | None] = mapped_column(ForeignKey("workshop.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # Bumped on every change the room sees (state, reveal): part of the live data's ETag.
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -30,6 +30,8 @@ def init_app(app: Flask) -> None:
     from .results import views as results
     from .signin import init_app as init_sessions
     from .workshops import join as workshop_join
+    from .workshops import paper as _paper  # noqa: F401 (its routes join the blueprint)
+    from .workshops import results as _results  # noqa: F401 (likewise)
     from .workshops import views as workshops
 
     for blueprint in (home.bp, assessment.bp, results.bp, library.bp, report.bp):

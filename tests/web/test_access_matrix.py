@@ -29,6 +29,7 @@ SECRETS = (
     "Atelier-B-secret",
 )
 GUESSED_ID = 987654
+WORKSHOP_EXPORTS = ("answers_csv", "answers_xlsx", "aggregates_csv", "aggregates_xlsx")
 GUESSED_TOKEN = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
 # The private link of an assessment is its key (whoever holds it may read and change it), so
 # these blueprints' pages of the other organisation's assessment are reached with its token
@@ -407,11 +408,41 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
                 "manager": 200,
                 "admin": 200,
             }
-            for name in ("index", "new", "show", "projector", "live", "qr", "report")
+            for name in (
+                "index",
+                "new",
+                "show",
+                "projector",
+                "live",
+                "qr",
+                "report",
+                "paper",
+                "change",
+            )
+        },
+        # Exports of a workshop still open send the trainer back to it with a message.
+        **{
+            (f"workshops.{name}", "own"): {
+                "anonymous": 302,
+                "member": 403,
+                "trainer": 302,
+                "manager": 302,
+                "admin": 302,
+            }
+            for name in WORKSHOP_EXPORTS
         },
         **{
             (f"workshops.{name}", which): {"member": status, "trainer": 404, "manager": 404}
-            for name in ("show", "projector", "live", "qr", "report")
+            for name in (
+                "show",
+                "projector",
+                "live",
+                "qr",
+                "report",
+                "paper",
+                "change",
+                *WORKSHOP_EXPORTS,
+            )
             # In their own organisation a member is refused (403) before any workshop loads.
             for which, status in (("other", 404), ("foreign_workshop", 403))
         },
@@ -450,3 +481,11 @@ def test_nobody_sees_what_is_not_theirs(matrix_app, world):
         for which in ("own", "other", "guessed"):
             for method in ("GET", "POST"):
                 assert seen[("join.revote", which, role, method)] == 404, (which, role, method)
+    for role, status in (("anonymous", 302), ("member", 403), ("trainer", 400), ("admin", 400)):
+        assert seen[("workshops.paper", "own", role, "POST")] == status  # an empty paper form
+    assert seen[("workshops.paper", "foreign_workshop", "trainer", "POST")] == 404
+    assert seen[("workshops.follows", "own", "trainer", "POST")] == 302  # unlinked: nothing
+    assert seen[("workshops.follows", "foreign_workshop", "manager", "POST")] == 404
+    assert seen[("workshops.follows", "own", "member", "POST")] == 403
+    # A pairing code is set only through one's own private link (the other link is a key).
+    assert seen[("join.pair", "guessed", "anonymous", "POST")] == 404

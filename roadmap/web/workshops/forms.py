@@ -7,7 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectMultipleField
 from wtforms.validators import DataRequired, InputRequired, NumberRange, Optional
 
-from ..assessment.forms import AnswerField
+from ...core.questionnaire import Questionnaire
+from ..assessment.forms import AnswerField, SectionForm, section_form_class
 from ..forms import LANGUAGES
 from ..textfields import CleanStringField, CleanTextAreaField, MaxLength
 
@@ -95,3 +96,40 @@ class AgreementForm(FlaskForm):
 
 class RevoteForm(FlaskForm):
     value = AnswerField(_l("Your answer"), validators=[DataRequired(_l("Choose an answer."))])
+
+
+class _AllItems:
+    """What SectionForm reads of a section: its items (here, those of every section)."""
+
+    def __init__(self, items):
+        self.items = items
+
+
+class PaperForm(SectionForm):
+    """One paper form: the role, then every item of the workshop's sections."""
+
+    role = AnswerField(_l("Role written on the form"), validators=[Optional()])
+
+
+def paper_form_class(q: Questionnaire, sections: list[str], locale: str) -> type[PaperForm]:
+    """A form with one field per item of the sections, named by the item id, built from the
+    wizard's own pages (same choices, same limits, same messages)."""
+    fields: dict = {}
+    items = []
+    for section in q.sections:
+        if section.id in sections:
+            page = section_form_class(q, section, locale)
+            for item in section.items:
+                fields[item.id] = getattr(page, item.id)
+                items.append(item)
+    return type("Paper", (PaperForm,), {"section": _AllItems(items), **fields})
+
+
+class PairForm(FlaskForm):
+    pair_code = CleanStringField(
+        _l("Your pairing code"),
+        validators=[
+            DataRequired(_l("Enter a code of 4 to 40 characters that you will remember.")),
+            MaxLength(40, _l("Enter a code of 4 to 40 characters that you will remember.")),
+        ],
+    )

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice
 
 from ...core.answers import DONT_KNOW, NOT_APPLICABLE
 from ...core.permissions import Action
 from ...models.workshop import WorkshopState
-from ...services import consensus, workshops
+from ...services import consensus, workshop_results, workshops
 from ...services.errors import Conflict, Invalid, NotFound
 from ..access import with_assessment
 from ..assessment.views import form_errors
@@ -21,7 +22,10 @@ from ..limits import limited
 from ..locale import choose as choose_locale
 from ..locale import ui_locale
 from ..permissions import requires
-from .forms import CodeForm, JoinForm, RevoteForm
+from .forms import CodeForm, JoinForm, PairForm, RevoteForm
+
+PAIR_MESSAGE = _l("Enter a code of 4 to 40 characters that you will remember.")
+TAKEN_MESSAGE = _l("Someone in this workshop already chose this code: choose another one.")
 
 bp = Blueprint("join", __name__, url_prefix="/join")
 SESSION_KEY = "workshops"  # workshop id -> the participant's assessment token
@@ -99,11 +103,7 @@ def choose(code: str):
 def done(assessment, q):
     if assessment.workshop is None:
         return redirect(url_for("results.show", token=assessment.token))
-    workshop = assessment.workshop
-    revote = consensus.current(workshop) if workshop.state == WorkshopState.OPEN else None
-    return render_template(
-        "join/done.html", assessment=assessment, workshop=workshop, revote=revote
-    )
+    return _done(assessment, PairForm()), 200
 
 
 def revote_choices(q, item, locale: str) -> list[SelectChoice]:
@@ -139,3 +139,37 @@ def revote(assessment, q):
         form=form, errors=form_errors(form),
     )  # fmt: skip
     return page, 400 if request.method == "POST" else 200
+
+
+def _done(assessment, form, errors=()):
+    workshop = assessment.workshop
+    revote = consensus.current(workshop) if workshop.state == WorkshopState.OPEN else None
+    return render_template(
+        "join/done.html", assessment=assessment, workshop=workshop, revote=revote, form=form,
+        errors=list(errors),
+    )  # fmt: skip
+
+
+@bp.post("/pair/<token>")
+@requires(Action.PUBLIC)
+@limited("join")
+@with_assessment()
+def pair(assessment, q):
+    """The participant's own code pairing this answer with their answer at the other end of
+    the training; only its keyed hash is stored."""
+    if assessment.workshop is None or not workshops.accepts_answers(assessment):
+        return redirect(url_for(".done", token=assessment.token))
+    form = PairForm()
+    status = 400
+    if form.validate_on_submit():
+        try:
+            workshop_results.set_pair_code(assessment, form.pair_code.data)
+        except Invalid:
+            form.pair_code.errors = [PAIR_MESSAGE]
+        except Conflict:  # counted by the "join" limit (409), against probing others' codes
+            form.pair_code.errors = [TAKEN_MESSAGE]
+            status = 409
+        else:
+            flash(_("Your pairing code is saved. Use the same one at the other workshop."), "saved")
+            return redirect(url_for(".done", token=assessment.token))
+    return _done(assessment, form, form_errors(form)), status

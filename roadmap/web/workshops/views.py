@@ -29,7 +29,7 @@ from ...core.permissions import Action
 from ...models.workshop import WorkshopState
 from ...report.consensus import consensus_context
 from ...report.workshop import live_context
-from ...services import consensus, reports, workshops
+from ...services import consensus, reports, workshop_results, workshops
 from ...services.errors import Conflict, Invalid
 from ..assessment.views import form_errors
 from ..forms import ActionForm
@@ -129,6 +129,7 @@ def _show(organisation, workshop, agreement_form):
         "workshops/show.html", organisation=organisation, link=join_link(workshop),
         form=ActionForm(), agreement_form=agreement_form, errors=form_errors(agreement_form),
         revote=consensus.current(workshop), revoted=consensus.revoted(workshop),
+        typed_in=workshop_results.typed_in_count(workshop),
         **_live(workshop, projector=False),
     )  # fmt: skip
 
