@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy import null as sa_null
 
 from ..content.catalogue import catalogue
 from ..core import exports as core_exports
@@ -75,11 +76,17 @@ def _answer_set(assessment_id: int, locale: str, q: Questionnaire, answers, note
 
 
 def records(organisation: Organisation, with_answers: bool = True) -> list[core_exports.Record]:
-    """Every submitted assessment of the organisation's teams, with its answers and its stored
-    snapshot (five queries whatever the number; without answers, three). An assessment on a
-    questionnaire version no longer installed is left out (it cannot be scored)."""
-    query = _submitted_of(organisation).add_columns(AssessmentSnapshot.record)
-    query = query.outerjoin(AssessmentSnapshot, AssessmentSnapshot.assessment_id == Assessment.id)
+    """Every submitted assessment of the organisation's teams: with its answers (four queries
+    whatever the number), or, without them, with its stored snapshot instead (two queries). An
+    assessment on a questionnaire version no longer installed is left out (it cannot be
+    scored)."""
+    query = _submitted_of(organisation)
+    if not with_answers:  # the scores export reads the snapshots, the answers export does not
+        query = query.add_columns(AssessmentSnapshot.record).outerjoin(
+            AssessmentSnapshot, AssessmentSnapshot.assessment_id == Assessment.id
+        )
+    else:
+        query = query.add_columns(sa_null())
     rows = db.session.execute(query).all()
     ids = _submitted_of(organisation).with_only_columns(Assessment.id).order_by(None)
     answers, notes = _answer_sets(ids.scalar_subquery()) if with_answers else ({}, {})
