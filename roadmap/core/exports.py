@@ -3,9 +3,10 @@ in, rows of plain values out (int, str, date or None), whatever the file format.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .answers import AnswerSet
 from .questionnaire import ItemKind, Questionnaire
@@ -29,6 +30,7 @@ class Record:
     submitted_on: date | None
     previous_id: int | None = None
     actions: int = 0  # rows in its action plan
+    snapshot: Mapping[str, Any] | None = None  # its stored snapshot record, if any
 
 
 @dataclass(frozen=True)
@@ -89,18 +91,19 @@ def _common(r: Record) -> tuple[Cell, ...]:
     )
 
 
-def scores_table(records: Sequence[Record], scores: Sequence[Scores]) -> Table:
-    """One row per assessment: when, which team, the headline results, then a score and a
-    level per dimension (`score_<dimension>`, `level_<dimension>`; empty: not enough answers,
-    or a dimension this questionnaire version does not have)."""
-    dims = _ordered(d.id for q in _questionnaires(records) for d in q.dimensions)
-    columns = COMMON + SCORES
-    columns += tuple(c for d in dims for c in (f"score_{d}", f"level_{d}"))
-    table = Table(columns, text_columns=FREE_TEXT)
-    for r, s in zip(records, scores, strict=True):
-        power = s.power
-        row = _common(r) + (
-            r.previous_id,
+@dataclass(frozen=True)
+class ScoreRow:
+    """The scores export's figures of one assessment, as plain values: from the core's
+    scoring (`score_row`) or from the snapshot stored when it was submitted (`stored_row`)."""
+
+    headline: tuple[Cell, ...]  # overall_score … dont_know_percent, in SCORES' order
+    dimensions: Mapping[str, tuple[int, str | None]]  # scored dimensions: (score, level)
+
+
+def score_row(s: Scores) -> ScoreRow:
+    power = s.power
+    return ScoreRow(
+        (
             s.overall,
             s.overall_level_id,
             s.capability_level_id,
@@ -110,14 +113,51 @@ def scores_table(records: Sequence[Record], scores: Sequence[Scores]) -> Table:
             power.aim.value if power and power.aim else None,
             int(bool(power and power.consultation_trap)),
             round(s.dont_know_share * 100),
-            r.actions,
-        )
-        per_dim = []
-        for d in dims:
-            ds = s.dimensions.get(d)
-            scored = ds is not None and ds.score is not None
-            per_dim += [ds.score if scored else None, ds.level_id if scored else None]
-        table.rows.append(row + tuple(per_dim))
+        ),
+        {d: (ds.score, ds.level_id) for d, ds in s.dimensions.items() if ds.score is not None},
+    )
+
+
+def stored_row(record: Mapping[str, Any] | None, q: Questionnaire) -> ScoreRow | None:
+    """The row a snapshot record (`core.ledger.snapshot_record`) gives, equal to scoring the
+    answers again; None for a record of another questionnaire version, or one stored before
+    records held the export's figures (the caller scores those)."""
+    if not record or "export" not in record:
+        return None
+    if record.get("questionnaire_id") != q.id or record.get("questionnaire_version") != q.version:
+        return None
+    extra = record["export"]
+    levels = extra["levels"]
+    return ScoreRow(
+        (
+            record["overall"],
+            record["stage"],
+            extra["capability_stage"],
+            extra["stage_held_back_by"],
+            record["power_index"],
+            record["power_level"],
+            extra["power_aim"],
+            int(extra["consultation_trap"]),
+            round(extra["dont_know_share"] * 100),
+        ),
+        {d: (v, levels.get(d)) for d, v in record["dimensions"].items() if v is not None},
+    )
+
+
+def scores_table(records: Sequence[Record], scores: Sequence[Scores | ScoreRow]) -> Table:
+    """One row per assessment: when, which team, the headline results, then a score and a
+    level per dimension (`score_<dimension>`, `level_<dimension>`; empty: not enough answers,
+    or a dimension this questionnaire version does not have)."""
+    dims = _ordered(d.id for q in _questionnaires(records) for d in q.dimensions)
+    columns = COMMON + SCORES
+    columns += tuple(c for d in dims for c in (f"score_{d}", f"level_{d}"))
+    table = Table(columns, text_columns=FREE_TEXT)
+    empty = (None, None)
+    for r, s in zip(records, scores, strict=True):
+        row = s if isinstance(s, ScoreRow) else score_row(s)
+        per_dim = row.dimensions
+        cells = [c for d in dims for c in per_dim.get(d, empty)]
+        table.rows.append((*_common(r), r.previous_id, *row.headline, r.actions, *cells))
     return table
 
 

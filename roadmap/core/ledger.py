@@ -14,6 +14,7 @@ from .aggregate import DEFAULT_K, DIMENSION_DIVERGENCE_SD, Stats, describe
 from .charts import Radar, Series
 from .levels import Iap2Level
 from .results import Results
+from .scoring import Scores
 
 DEFAULT_STALE_DAYS = 365  # a team whose latest assessment is older than this is marked stale
 WEAK_SHOWN = 3  # weak dimensions named per team (the core's priorities)
@@ -60,6 +61,22 @@ def snapshot_record(results: Results) -> dict[str, Any]:
         "dimensions": {d: s.score for d, s in scores.dimensions.items()},
         "priorities": [h.subject for h in results.priorities],
         "methods": [[r.recommendation_id, list(r.addresses)] for r in results.recommendations],
+        # What the scores export reads besides the above (records stored before it have no
+        # "export" key; the export scores those again, see core.exports.score_row_of).
+        "export": export_figures(scores),
+    }
+
+
+def export_figures(scores: Scores) -> dict[str, Any]:
+    """The scores export's figures that the ledger's own keys do not hold, JSON-ready."""
+    power, held_back = scores.power, scores.stage_held_back_by
+    return {
+        "capability_stage": scores.capability_level_id,
+        "stage_held_back_by": held_back.value if held_back else None,
+        "power_aim": power.aim.value if power and power.aim else None,
+        "consultation_trap": bool(power and power.consultation_trap),
+        "dont_know_share": scores.dont_know_share,
+        "levels": {d: s.level_id for d, s in scores.dimensions.items() if s.score is not None},
     }
 
 

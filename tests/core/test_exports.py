@@ -62,3 +62,33 @@ def test_answers_table_is_wide_one_column_per_item(tiny):
     assert row["r2"] is None
     text_items = {item.id for item in tiny.items.values() if item.kind == "text"}
     assert text_items and text_items <= table.text_columns
+
+
+def test_a_stored_snapshot_gives_the_row_scoring_gives(tiny):
+    from roadmap.core.exports import score_row, stored_row
+    from roadmap.core.ledger import snapshot_record
+    from roadmap.core.results import analyse
+
+    for answers in (
+        dict(TRAP_ANSWERS),
+        {"r1": 4},
+        {"r1": 4, "r2": "dont_know", "e1": 5, "e2": 2, "p_aim": "cocreate"},
+        {},
+    ):
+        answer_set = AnswerSet("tiny", tiny.version, "fr", answers)
+        record = snapshot_record(analyse(tiny, answer_set))
+        stored = stored_row(record, tiny)
+        assert stored == score_row(score(tiny, answer_set))
+        r = _record(tiny, answers)
+        assert scores_table([r], [stored]).rows == scores_table([r], [score(tiny, r.answers)]).rows
+
+
+def test_a_snapshot_from_before_the_export_figures_or_another_version_is_not_used(tiny):
+    from roadmap.core.exports import stored_row
+    from roadmap.core.ledger import snapshot_record
+    from roadmap.core.results import analyse
+
+    record = snapshot_record(analyse(tiny, AnswerSet("tiny", tiny.version, "fr", TRAP_ANSWERS)))
+    old = {k: v for k, v in record.items() if k != "export"}
+    assert stored_row(old, tiny) is None and stored_row(None, tiny) is None
+    assert stored_row(record | {"questionnaire_version": tiny.version + 1}, tiny) is None

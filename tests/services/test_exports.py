@@ -127,3 +127,19 @@ def test_file_names_carry_the_organisation_and_the_day():
     name = export_filename("CPAS de Liège", "scores", date(2026, 12, 1), "csv")
     assert name == "cpas-de-liege-scores-2026-12-01.csv"
     assert export_filename("", "answers", date(2026, 12, 1), "xlsx").startswith("organisation-")
+
+
+def test_the_scores_export_reads_snapshots_and_scores_assessments_without_one(app, two_orgs):
+    """The scores of an assessment whose snapshot is missing, or was stored before snapshots
+    held the export's figures, are computed from its answers: the same table either way."""
+    from roadmap.extensions import db
+    from roadmap.models.ledger import AssessmentSnapshot
+
+    with app.app_context():
+        org = organisations.get(two_orgs["own"])
+        from_snapshots = exports.scores_table(org)
+        first = db.session.get(AssessmentSnapshot, two_orgs["ids"]["a1"])
+        first.record = {k: v for k, v in first.record.items() if k != "export"}
+        db.session.delete(db.session.get(AssessmentSnapshot, two_orgs["ids"]["a2"]))
+        db.session.commit()
+        assert exports.scores_table(org).rows == from_snapshots.rows
