@@ -237,16 +237,17 @@ class RenderPool:
         finally:
             self._admission.release()
 
-    def render(self, html: str) -> bytes:
-        """Render in a free slot, or raise RenderBusy, RenderTimeout or RenderFailed."""
-        return self.call(self._func, html)
+    def render(self, html: str, timeout: float | None = None) -> bytes:
+        """Render in a free slot, or raise RenderBusy, RenderTimeout or RenderFailed; within
+        `timeout` seconds (default: the pool's limit) for a document known to be long."""
+        return self.call(self._func, html, timeout=timeout)
 
-    def call(self, func: Callable, *args):
+    def call(self, func: Callable, *args, timeout: float | None = None):
         """Run func(*args) in a free slot's process (picklable, as for render)."""
         with self._slot() as holder:
             worker = holder[0]
             try:
-                result = worker.run(func, args, self.timeout)
+                result = worker.run(func, args, timeout or self.timeout)
             except (RenderTimeout, RenderFailed, OSError) as exc:
                 self._retire(worker, kill=True)
                 holder[0] = None  # a new process starts on the slot's next use

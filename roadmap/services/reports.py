@@ -51,12 +51,19 @@ def forget(assessment_ids: Iterable[int]) -> None:
     documents.forget(assessment_ids)
 
 
+ORGANISATION_REPORT_MAX_SECONDS = 60.0
+
+
 def organisation_pdf(book, locale: str) -> bytes:
     """The organisation report of a ledger (`services.ledger.Ledger`), in `locale`. Rendered
     on each download (no cache: it is asked for rarely and changes with every submission)."""
     from ..report.organisation import organisation_html
 
-    return documents.warm_pool().render(organisation_html(book, locale))
+    pool = documents.warm_pool()
+    # Its length grows with the organisation (about 45 ms of CPU a team, 9 s for 200 teams):
+    # the render limit grows with it, up to the minute a reverse proxy usually waits.
+    timeout = min(ORGANISATION_REPORT_MAX_SECONDS, pool.timeout + 0.2 * len(book.lines))
+    return pool.render(organisation_html(book, locale), timeout=timeout)
 
 
 def workshop_pdf(workshop, group, locale: str) -> tuple[bytes, str]:

@@ -52,6 +52,18 @@ def test_a_render_over_the_time_limit_is_stopped_and_its_process_replaced():
         pool.close()
 
 
+def test_a_long_document_may_be_given_more_time_than_the_pool_limit():
+    # The default covers a new process's start on a loaded machine (as above).
+    pool = RenderPool(size=1, waiting=0, wait=5, timeout=3, recycle_after=50, func=time.sleep)
+    try:
+        pool.call(os.getpid)  # started and warm
+        assert pool.render(4, timeout=30) is None  # slept 4 s, past the 3 s default
+        with pytest.raises(RenderTimeout):
+            pool.render(30)
+    finally:
+        pool.close()
+
+
 def _blocking_pool(waiting: int, wait: float):
     release = threading.Event()
     started = threading.Event()
