@@ -67,6 +67,23 @@ def reassess(previous: Assessment, q: Questionnaire) -> Assessment:
     return create(q, previous.locale, previous.service_name, previous.role, previous=previous)
 
 
+def submitted_by_id(assessment_id: int, belongs) -> tuple[Assessment, Questionnaire]:
+    """A submitted assessment by id with its questionnaire, for readers inside an organisation:
+    NotFound unless `belongs(assessment)` (the caller's team or organisation check) holds, it is
+    submitted and its questionnaire version is installed."""
+    assessment = db.session.get(Assessment, assessment_id)
+    if (
+        assessment is None
+        or assessment.status != AssessmentStatus.SUBMITTED
+        or not belongs(assessment)
+    ):
+        raise NotFound()
+    q = catalogue().get(assessment.questionnaire_id, assessment.questionnaire_version)
+    if q is None:
+        raise NotFound()
+    return assessment, q
+
+
 def by_token(token: str, max_age_days: int) -> tuple[Assessment, Questionnaire]:
     """The assessment behind a resume token and the questionnaire version it was answered on.
 

@@ -25,7 +25,7 @@ from ..models.assessment import Answer, Assessment, Reflection
 from ..models.ledger import AssessmentSnapshot
 from ..models.organisation import Organisation, Team
 from . import actions, audit
-from .errors import NotFound
+from .assessments import submitted_by_id
 
 FORMAT = "roadmap-assessment"
 FORMAT_VERSION = 1
@@ -157,18 +157,12 @@ def organisation_assessment(
 ) -> tuple[Assessment, Questionnaire]:
     """A submitted assessment filed under one of the organisation's teams; NotFound for any
     other id (another organisation's, an anonymous one, one still being answered)."""
-    assessment = db.session.get(Assessment, assessment_id)
-    team = db.session.get(Team, assessment.team_id) if assessment and assessment.team_id else None
-    if (
-        team is None
-        or team.organisation_id != organisation.id
-        or assessment.status != AssessmentStatus.SUBMITTED
-    ):
-        raise NotFound()
-    q = catalogue().get(assessment.questionnaire_id, assessment.questionnaire_version)
-    if q is None:
-        raise NotFound()
-    return assessment, q
+
+    def of_organisation(assessment: Assessment) -> bool:
+        team = db.session.get(Team, assessment.team_id) if assessment.team_id else None
+        return team is not None and team.organisation_id == organisation.id
+
+    return submitted_by_id(assessment_id, of_organisation)
 
 
 def _stamp(value: datetime | None) -> str | None:

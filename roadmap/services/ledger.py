@@ -19,8 +19,7 @@ from ..models.assessment import Assessment, utcnow
 from ..models.ledger import AssessmentSnapshot
 from ..models.organisation import Organisation, Team
 from . import actions
-from .assessments import to_answer_set
-from .errors import NotFound
+from .assessments import submitted_by_id, to_answer_set
 
 
 def record_snapshot(assessment: Assessment, q: Questionnaire) -> None:
@@ -167,14 +166,4 @@ def team_history(team: Team, today: date | None = None) -> TeamHistory:
 def team_assessment(team: Team, assessment_id: int) -> tuple[Assessment, Questionnaire]:
     """A submitted assessment filed under `team`, with its questionnaire; NotFound otherwise
     (another team's, in progress, or its questionnaire version removed)."""
-    assessment = db.session.get(Assessment, assessment_id)
-    if (
-        assessment is None
-        or assessment.team_id != team.id
-        or assessment.status != AssessmentStatus.SUBMITTED
-    ):
-        raise NotFound()
-    q = catalogue().get(assessment.questionnaire_id, assessment.questionnaire_version)
-    if q is None:
-        raise NotFound()
-    return assessment, q
+    return submitted_by_id(assessment_id, lambda assessment: assessment.team_id == team.id)
