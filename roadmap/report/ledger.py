@@ -111,7 +111,15 @@ def trend_figure(trend: Trend, q: Questionnaire, subjects: list[str], locale: st
         "margin": {"l": 40, "r": 10, "t": 10, "b": 40},
         "height": 340,
         "yaxis": {"range": [0, 100], "title": {"text": _("Score (0–100)")}, "fixedrange": True},
-        "xaxis": {"type": "date", "fixedrange": True, "tickformat": "%Y-%m-%d"},
+        # A tick at each assessment, dated as the table beside says it: plotly's own ticks
+        # repeat a day (one every 12 hours around a single assessment) and speak English.
+        "xaxis": {
+            "type": "date",
+            "fixedrange": True,
+            "tickmode": "array",
+            "tickvals": [day.isoformat() for day in trend.days],
+            "ticktext": [short_date(day, locale) for day in trend.days],
+        },
         "legend": {"orientation": "h", "y": -0.2},
         "font": {"family": "system-ui, sans-serif", "size": 13, "color": "#0b0c0c"},
         "showlegend": True,
