@@ -24,3 +24,12 @@ def test_one_tick_per_assessment_dated_in_the_readers_language(app, cosie):
     with app.test_request_context(), force_locale("en"):
         axis = trend_figure(three, cosie, dims, "en")["layout"]["xaxis"]
     assert axis["ticktext"] == ["15 Jan 2025", "3 Nov 2025", "2 Dec 2026"]
+
+
+def test_the_height_leaves_room_for_a_legend_line_per_series(app, cosie):
+    dims = [d.id for d in cosie.dimensions]
+    trend = Trend(days=(date(2026, 12, 2),), series={d: (50,) for d in [*dims, "power"]})
+    with app.test_request_context(), force_locale("fr"):
+        ten = trend_figure(trend, cosie, dims, "fr")["layout"]["height"]
+        one = trend_figure(trend, cosie, ["power"], "fr")["layout"]["height"]
+    assert ten - one >= 20 * (len(dims) - 1)  # a 320 px phone shows one series a line
