@@ -10,9 +10,11 @@ from flask import Blueprint, Response, render_template
 from flask_login import current_user
 
 from ..core.permissions import Action
+from ..report.ledger import short_date
 from ..report.spreadsheets import csv_bytes, export_filename, xlsx_bytes
 from ..services import exports
 from .limits import limited
+from .locale import ui_locale
 from .permissions import requires
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
@@ -55,7 +57,13 @@ def _table(organisation, kind: str, extension: str) -> Response:
 @requires(Action.EXPORT_RESULTS)
 def index(organisation):
     listed = exports.listed(organisation)
-    return render_template("exports/index.html", organisation=organisation, listed=listed)
+    return render_template(
+        "exports/index.html",
+        organisation=organisation,
+        listed=listed,
+        short_date=short_date,
+        locale=ui_locale(),
+    )
 
 
 @bp.get("/<int:organisation_id>/scores.csv")
