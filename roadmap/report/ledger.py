@@ -108,18 +108,22 @@ def trend_figure(trend: Trend, q: Questionnaire, subjects: list[str], locale: st
             }
         )
     layout: dict[str, Any] = {
-        "margin": {"l": 40, "r": 10, "t": 10, "b": 40},
-        # Room for the legend below the plot: on a phone each name takes a row of its own.
-        "height": 300 + 24 * len(subjects),
+        # On the right, room for half the last date's label.
+        "margin": {"l": 40, "r": 45, "t": 10, "b": 40},
+        # Room for the legend on a phone too, where it takes a line per series: at a fixed
+        # height plotly squeezes the plot and cuts the legend off.
+        "height": 300 + 22 * len(subjects),
         "yaxis": {"range": [0, 100], "title": {"text": _("Score (0–100)")}, "fixedrange": True},
-        # A tick at each assessment, named in the page's language ("5 févr. 2026"), as the
-        # table beside the chart: Plotly's own date ticks are English or ISO.
+        # A tick at each assessment, dated as the table beside says it: plotly's own ticks
+        # repeat a day (one every 12 hours around a single assessment) and speak English.
         "xaxis": {
             "type": "date",
             "fixedrange": True,
             "tickmode": "array",
             "tickvals": [day.isoformat() for day in trend.days],
             "ticktext": [short_date(day, locale) for day in trend.days],
+            "ticklabeloverflow": "allow",  # the last date's label, not hidden at the edge
+            "tickfont": {"size": 11},  # three dates side by side on a 320 px phone
         },
         "legend": {"orientation": "h", "y": -0.2},
         "font": {"family": "system-ui, sans-serif", "size": 13, "color": "#0b0c0c"},

@@ -14,6 +14,7 @@ from ..report.ledger import short_date
 from ..report.spreadsheets import csv_bytes, export_filename, xlsx_bytes
 from ..services import exports
 from .limits import limited
+from .locale import ui_locale
 from .permissions import requires
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
@@ -57,7 +58,11 @@ def _table(organisation, kind: str, extension: str) -> Response:
 def index(organisation):
     listed = exports.listed(organisation)
     return render_template(
-        "exports/index.html", organisation=organisation, listed=listed, short_date=short_date
+        "exports/index.html",
+        organisation=organisation,
+        listed=listed,
+        short_date=short_date,
+        locale=ui_locale(),
     )
 
 

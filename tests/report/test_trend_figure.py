@@ -1,6 +1,5 @@
-"""The team page's trend charts: their axis speaks the page's language."""
-
-from __future__ import annotations
+"""The team page's trend charts: one tick per assessment, dated in the reader's language (not
+plotly's own ticks, which repeat a day around a single assessment and speak English)."""
 
 from datetime import date
 
@@ -9,18 +8,28 @@ from flask_babel import force_locale
 from roadmap.core.ledger import Trend
 from roadmap.report.ledger import trend_figure
 
-DAYS = (date(2025, 2, 5), date(2026, 7, 20))
+
+def test_one_tick_per_assessment_dated_in_the_readers_language(app, cosie):
+    dims = [d.id for d in cosie.dimensions]
+    one = Trend(days=(date(2026, 12, 2),), series={d: (50,) for d in dims})
+    with app.test_request_context(), force_locale("fr"):
+        axis = trend_figure(one, cosie, dims, "fr")["layout"]["xaxis"]
+    assert axis["tickmode"] == "array"
+    assert axis["tickvals"] == ["2026-12-02"]
+    assert axis["ticktext"] == ["2 déc. 2026"]
+    three = Trend(
+        days=(date(2025, 1, 15), date(2025, 11, 3), date(2026, 12, 2)),
+        series={d: (40, None, 60) for d in dims},
+    )
+    with app.test_request_context(), force_locale("en"):
+        axis = trend_figure(three, cosie, dims, "en")["layout"]["xaxis"]
+    assert axis["ticktext"] == ["15 Jan 2025", "3 Nov 2025", "2 Dec 2026"]
 
 
-def _figure(app, locale):
-    q = app.extensions["roadmap.catalogue"].get("tiny")
-    trend = Trend(DAYS, {d.id: (40, 60) for d in q.dimensions})
-    with app.test_request_context(), force_locale(locale):
-        return trend_figure(trend, q, [d.id for d in q.dimensions], locale)
-
-
-def test_a_tick_at_each_assessment_named_as_in_the_table(app):
-    axis = _figure(app, "fr")["layout"]["xaxis"]
-    assert axis["tickvals"] == ["2025-02-05", "2026-07-20"]
-    assert axis["ticktext"] == ["5 févr. 2025", "20 juil. 2026"]
-    assert _figure(app, "en")["layout"]["xaxis"]["ticktext"] == ["5 Feb 2025", "20 Jul 2026"]
+def test_the_height_leaves_room_for_a_legend_line_per_series(app, cosie):
+    dims = [d.id for d in cosie.dimensions]
+    trend = Trend(days=(date(2026, 12, 2),), series={d: (50,) for d in [*dims, "power"]})
+    with app.test_request_context(), force_locale("fr"):
+        ten = trend_figure(trend, cosie, dims, "fr")["layout"]["height"]
+        one = trend_figure(trend, cosie, ["power"], "fr")["layout"]["height"]
+    assert ten - one >= 20 * (len(dims) - 1)  # a 320 px phone shows one series a line

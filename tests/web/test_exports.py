@@ -60,6 +60,8 @@ def test_one_assessments_json_through_the_organisation(client, post_form, two_or
     org, ids = two_orgs["own"], two_orgs["ids"]
     page = client.get(f"/exports/{org}").get_data(as_text=True)
     assert f"/exports/{org}/assessments/{ids['a1']}.json" in page
+    # Dated as the ledger dates them, in the reader's language: "2 déc. 2026", not ISO.
+    assert re.search(r"Accueil[^<]*, \d{1,2} [a-zéû]{3,5}\.? \d{4}</a>", page), page
     response = client.get(f"/exports/{org}/assessments/{ids['a1']}.json")
     assert response.status_code == 200 and response.mimetype == "application/json"
     assert re.fullmatch(
