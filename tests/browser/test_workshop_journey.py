@@ -19,12 +19,20 @@ PASSWORD = "Formation-Laval-2026"
 
 @pytest.fixture()
 def trainer_account(live_server):
+    """The trainer's organisation id; the live server's database lasts the whole session, so
+    the second test that asks finds the organisation and the account the first one made."""
+    from sqlalchemy import select
+
     from roadmap.extensions import db
-    from roadmap.models.organisation import OrganisationRole
+    from roadmap.models.organisation import Organisation, OrganisationRole
     from roadmap.services import accounts, organisations
 
+    name = "Ville de Laval (navigateur)"
     with live_server["app"].app_context():
-        org = organisations.create_organisation("Ville de Laval (navigateur)")
+        found = db.session.scalar(select(Organisation.id).where(Organisation.name == name))
+        if found is not None:
+            return found
+        org = organisations.create_organisation(name)
         user = accounts.create("formatrice.navigateur@example.org", password=PASSWORD)
         db.session.add(OrganisationRole(user_id=user.id, organisation_id=org.id, role="trainer"))
         db.session.commit()
